@@ -1,0 +1,58 @@
+# The words a newcomer would guess: `make run` and `make test`.
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-postgres install migrate demo lint format browser bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt constraints.txt
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt -c constraints.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(PYTHON) manage.py migrate --noinput
+
+demo: migrate
+	$(PYTHON) manage.py load_demo
+
+## Install, migrate, load the demo content and serve the site on SQLite.
+run: demo
+	@echo "Serving the site at http://$(HOST):$(PORT)/  (admin: /cms/, dashboard: /shop/dashboard/)"
+	$(PYTHON) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -q -ll -c pyproject.toml -r blog shop site_project
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+browser:
+	scripts/chromium.sh
+
+## Install, lint, check, and run the whole suite on SQLite (browser tests too).
+test: install browser lint
+	DJANGO_SETTINGS_MODULE=site_project.settings.test $(PYTHON) manage.py check
+	DJANGO_SETTINGS_MODULE=site_project.settings.test $(PYTHON) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest -m "not postgres"
+
+## The same suite against a throw-away PostgreSQL server on loopback.
+test-postgres: install browser
+	@set -e; url=$$(scripts/postgres.sh start); \
+	trap 'scripts/postgres.sh stop' EXIT; \
+	DATABASE_URL=$$url $(VENV)/bin/pytest
+
+bench: install
+	$(PYTHON) bench/run.py
+
+clean:
+	rm -rf $(VENV) staticfiles test-results .pytest_cache

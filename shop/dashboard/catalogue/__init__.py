@@ -1,0 +1,1 @@
+default_app_config = "shop.dashboard.catalogue.apps.CatalogueDashboardConfig"

@@ -1,0 +1,34 @@
+"""Sitemap sections for the shop, combined with Wagtail's pages in urls.py."""
+
+from django.contrib.sitemaps import Sitemap
+
+from shop.catalogue.models import Category, Product
+
+
+class ProductSitemap(Sitemap):
+    """Every public, browsable product page."""
+
+    changefreq = "weekly"
+    priority = 0.6
+    limit = 5000
+
+    def items(self):
+        return (
+            Product.objects.browsable()
+            .filter(is_public=True)
+            .only("id", "slug", "date_updated")
+            .order_by("id")
+        )
+
+    def lastmod(self, product):
+        return product.date_updated
+
+
+class CategorySitemap(Sitemap):
+    """Every public category page."""
+
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        return Category.objects.filter(is_public=True).order_by("path")
