@@ -970,6 +970,15 @@ SPINAL_DECOMPRESSION = Article(
             "house. Arched back stretchers are the simplest option: you lie "
             "over them for a few minutes, letting the spine extend gently."
         ),
+        Paragraph(
+            "Neck traction collars work on the same principle for the "
+            "cervical spine. They deserve extra caution, because the neck "
+            "carries the arteries and nerves that supply the head and arms."
+        ),
+        ProductCallout(
+            product="neck-traction-collar",
+            heading="Neck traction, with care",
+        ),
         CategoryCallout(
             category="spinal-decompression",
             heading="Compare decompression options",
