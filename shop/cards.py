@@ -1,0 +1,219 @@
+"""Product cards: the shop's one public face for the content side.
+
+Callout blocks, the home page, search results and the admin chooser all show
+products through :func:`product_cards`, so a product's live price (including a
+sale) and its availability are computed in exactly one place, by Oscar's
+pricing strategy, at render time. Nothing here is stored in an article.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from oscar.core.loading import get_class
+from oscar.core.thumbnails import get_thumbnailer
+
+from shop.catalogue.models import Product
+from shop.partner.models import StockRecord
+
+Selector = get_class("partner.strategy", "Selector")
+
+#: Size of the thumbnail every card shows (sorl geometry, cropped square).
+CARD_THUMBNAIL_SIZE = "400x400"
+
+IN_STOCK = "instock"
+OUT_OF_STOCK = "outofstock"
+UNAVAILABLE = "unavailable"
+
+
+@dataclass(frozen=True)
+class ProductCard:
+    """What a shopper needs to see and buy one product, read live from Oscar."""
+
+    id: int
+    title: str
+    url: str
+    image_url: str | None
+    image_alt: str
+    price: Decimal | None
+    was_price: Decimal | None
+    currency: str
+    is_public: bool
+    is_available: bool
+    availability_code: str
+    availability_message: str
+    num_in_stock: int | None
+    add_to_basket_url: str
+    #: A parent product is bought by choosing one of its variants on its page.
+    is_parent: bool = False
+
+    @property
+    def is_discounted(self):
+        return (
+            self.price is not None
+            and self.was_price is not None
+            and self.was_price > self.price
+        )
+
+
+def _strategy(request):
+    strategy = getattr(request, "strategy", None)
+    if strategy is None:
+        # Outside Oscar's middleware (a management command, a bare request):
+        # the strategy reads request.user, so only pass a request that has one.
+        user = getattr(request, "user", None)
+        strategy = Selector().strategy(
+            request=request if user is not None else None, user=user
+        )
+    return strategy
+
+
+def _card_queryset():
+    """Products with everything a card reads, in a fixed number of queries.
+
+    Oscar's ``base_queryset()`` prefetches images and stock records; the extra
+    prefetches cover variants (a parent's public children with their stock)
+    and a variant's parent (its product class and images).
+    """
+    public_children = Product.objects.public().prefetch_related("stockrecords")
+    return (
+        Product.objects.base_queryset()
+        .select_related("parent", "parent__product_class")
+        .prefetch_related(
+            "parent__images",
+            Prefetch(
+                "children",
+                queryset=public_children,
+                to_attr="_prefetched_public_children",
+            ),
+        )
+    )
+
+
+def _primary_image(product):
+    images = list(product.images.all())
+    if not images and product.parent_id:
+        images = list(product.parent.images.all())
+    if not images:
+        return None
+    return min(images, key=lambda image: image.display_order)
+
+
+def _thumbnail_url(image):
+    if image is None or not image.original:
+        return None
+    thumbnail = get_thumbnailer().generate_thumbnail(
+        image.original, size=CARD_THUMBNAIL_SIZE, crop="center", upscale=False
+    )
+    return thumbnail.url if thumbnail else None
+
+
+def _availability(product, info):
+    """Map Oscar's availability policy onto the three codes cards show."""
+    if not product.is_public:
+        return UNAVAILABLE, "No longer available"
+    availability = info.availability
+    if availability.is_available_to_buy and info.price.exists:
+        return IN_STOCK, str(availability.short_message)
+    if availability.code == OUT_OF_STOCK or (
+        info.stockrecord is not None and availability.code == IN_STOCK
+    ):
+        return OUT_OF_STOCK, "Out of stock"
+    if product.is_parent and info.price.exists:
+        return OUT_OF_STOCK, "Out of stock"
+    return UNAVAILABLE, "Currently unavailable"
+
+
+def build_card(product, strategy):
+    """One card from a product loaded with :func:`_card_queryset`."""
+    if product.is_parent:
+        info = strategy.fetch_for_parent(product)
+    else:
+        info = strategy.fetch_for_product(product)
+    price = info.price
+    amount = None
+    was = None
+    if price.exists:
+        amount = price.incl_tax if price.is_tax_known else price.excl_tax
+        # Added by the shop's strategy (shop/partner/strategy.py): the one
+        # place a sale is computed. Oscar's own price objects lack it.
+        was = getattr(price, "was_incl_tax", None)
+        if was is not None and was <= amount:
+            was = None
+    code, message = _availability(product, info)
+    image = _primary_image(product)
+    stockrecord = info.stockrecord
+    num_in_stock = stockrecord.net_stock_level if stockrecord is not None else None
+    title = product.get_title()
+    return ProductCard(
+        id=product.pk,
+        title=title,
+        url=product.get_absolute_url(),
+        image_url=_thumbnail_url(image),
+        image_alt=(image.caption or title) if image is not None else title,
+        price=amount,
+        was_price=was,
+        currency=getattr(price, "currency", None) or settings.OSCAR_DEFAULT_CURRENCY,
+        is_public=product.is_public,
+        is_available=code == IN_STOCK,
+        availability_code=code,
+        availability_message=message,
+        num_in_stock=num_in_stock,
+        add_to_basket_url=reverse("basket:add", kwargs={"pk": product.pk}),
+        is_parent=product.is_parent,
+    )
+
+
+def product_cards(product_ids, request=None):
+    """Cards for the given product ids, keyed by id; missing ids are absent.
+
+    The number of queries is fixed whatever ``len(product_ids)`` is: one for
+    the products and one per prefetched relation. Thumbnails are looked up in
+    sorl's key-value store, which is cached.
+    """
+    ids = {int(pk) for pk in product_ids if pk is not None}
+    if not ids:
+        return {}
+    strategy = _strategy(request)
+    products = _card_queryset().filter(pk__in=ids)
+    return {product.pk: build_card(product, strategy) for product in products}
+
+
+def _buyable_stock():
+    """Stock records a shopper could buy from: priced and with stock left."""
+    return StockRecord.objects.filter(price__isnull=False).filter(
+        Q(product__product_class__track_stock=False)
+        | Q(num_in_stock__gt=Coalesce(F("num_allocated"), 0))
+    )
+
+
+def category_product_ids(category, limit, request=None):
+    """Ids of the first ``limit`` public, available products of a category.
+
+    Products of the category's descendants count too. One query: availability
+    is pre-filtered in SQL the way Oscar's ``StockRequired`` policy decides it
+    (a priced stock record with stock left, or a product class that does not
+    track stock); the card built later still asks the strategy.
+    """
+    if category is None or limit <= 0:
+        return []
+    in_subtree = Product.categories.through.objects.filter(
+        product=OuterRef("pk"),
+        category__path__startswith=category.path,
+        category__depth__gte=category.depth,
+    )
+    own_stock = _buyable_stock().filter(product=OuterRef("pk"))
+    child_stock = _buyable_stock().filter(
+        product__parent=OuterRef("pk"), product__is_public=True
+    )
+    products = (
+        Product.objects.browsable()
+        .filter(Exists(in_subtree))
+        .filter(Exists(own_stock) | Exists(child_stock))
+        .order_by("title", "pk")
+        .values_list("pk", flat=True)
+    )
+    return list(products[:limit])
