@@ -1,1 +1,68 @@
-from oscar.apps.partner.models import *
+"""Forked Oscar partner app: stock records carry a "was" price for sales.
+
+``StockRecord.allocate`` is also made safe against overselling: it locks the
+row and re-checks the free stock before it allocates (see ``allocate``).
+"""
+
+from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.partner.abstract_models import AbstractStockRecord
+
+from shop.partner.exceptions import InsufficientStock
+
+
+class StockRecord(AbstractStockRecord):
+    """A partner's stock and price for a product, with an optional sale price.
+
+    ``price`` is what the shopper pays (VAT included). ``was_price`` is the
+    price before the sale; the strategy shows it struck through only when it
+    is greater than ``price``.
+    """
+
+    was_price = models.DecimalField(
+        _("Was price (incl. VAT)"),
+        decimal_places=2,
+        max_digits=12,
+        blank=True,
+        null=True,
+        help_text=_(
+            "The price before a sale. Shown struck through next to the price "
+            "when it is higher; leave empty when the product is not on sale."
+        ),
+    )
+
+    class Meta(AbstractStockRecord.Meta):
+        app_label = "partner"
+
+    def allocate(self, quantity):
+        """Allocate stock for an order line, refusing to oversell.
+
+        Oscar increments ``num_allocated`` without re-checking the free stock
+        and without a lock, so two checkouts of the last unit both succeed.
+        Here the row is locked (``SELECT ... FOR UPDATE``; on SQLite the
+        IMMEDIATE transaction already serialises writers), the free stock is
+        read again and ``InsufficientStock`` is raised when it is too low. The
+        caller must be inside a transaction (order placement is).
+        """
+        if not self.can_track_allocations:
+            return
+        locked = (
+            type(self)
+            .objects.select_for_update()
+            .only("id", "num_in_stock", "num_allocated")
+            .get(pk=self.pk)
+        )
+        free = (locked.num_in_stock or 0) - (locked.num_allocated or 0)
+        if quantity > free:
+            raise InsufficientStock(self, requested=quantity, available=max(free, 0))
+        self.pre_save_signal()
+        type(self).objects.filter(pk=self.pk).update(
+            num_allocated=Coalesce(F("num_allocated"), 0) + quantity
+        )
+        self.refresh_from_db(fields=["num_allocated"])
+        self.post_save_signal()
+
+
+from oscar.apps.partner.models import *  # noqa: E402, F403

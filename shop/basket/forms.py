@@ -1,0 +1,46 @@
+"""Basket forms with a sane upper bound on quantities.
+
+Oscar accepts any integer up to its basket-wide threshold; a number beyond the
+database's integer range would then fail on save. One line is capped at
+``MAX_LINE_QUANTITY`` with a message a shopper can act on.
+"""
+
+from django import forms
+from oscar.apps.basket import forms as core_forms
+
+MAX_LINE_QUANTITY = 99
+
+QUANTITY_ERRORS = {
+    "invalid": "Enter the quantity as a whole number, for example 1 or 2.",
+    "min_value": "The quantity must be at least %(limit_value)s.",
+    "max_value": (
+        "You can buy at most %(limit_value)s of one product in an order. "
+        "Contact us for larger orders."
+    ),
+    "required": "Enter a quantity.",
+}
+
+
+class AddToBasketForm(core_forms.AddToBasketForm):
+    quantity = forms.IntegerField(
+        initial=1,
+        min_value=1,
+        max_value=MAX_LINE_QUANTITY,
+        label="Quantity",
+        error_messages=QUANTITY_ERRORS,
+    )
+
+
+class SimpleAddToBasketForm(core_forms.SimpleAddToBasketMixin, AddToBasketForm):
+    """The one-click form on product lists: quantity 1, hidden."""
+
+
+class BasketLineForm(core_forms.BasketLineForm):
+    quantity = forms.IntegerField(
+        label="Quantity",
+        min_value=0,
+        max_value=MAX_LINE_QUANTITY,
+        required=False,
+        initial=1,
+        error_messages=QUANTITY_ERRORS,
+    )

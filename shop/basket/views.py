@@ -1,0 +1,63 @@
+"""Forked basket views.
+
+Adding to the basket is posted from product pages, category lists and product
+callouts inside articles. Whatever happens, success or failure, the shopper
+goes back to the page named in ``next`` (when it is on this site) with a
+message, so an article reader never lands on an error page.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from oscar.apps.basket import views as core_views
+from oscar.core.utils import safe_referrer
+
+from shop.catalogue.models import Product
+
+
+def safe_next_url(request, default="basket:summary"):
+    """``next`` from the POST if it stays on this site, else the referrer."""
+    next_url = request.POST.get("next") or request.GET.get("next")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url,
+        allowed_hosts={request.get_host()},
+        require_https=request.is_secure(),
+    ):
+        return next_url
+    return safe_referrer(request, default)
+
+
+class BasketAddView(core_views.BasketAddView):
+    """Add a product; on any failure redirect to ``next`` with a message."""
+
+    def post(self, request, *args, **kwargs):
+        product = (
+            Product.objects.filter(pk=kwargs["pk"], is_public=True)
+            .select_related("product_class", "parent")
+            .first()
+        )
+        if product is None or not product.is_public or product.is_parent:
+            if product is not None and product.is_parent:
+                message = "Please choose an option of this product on its page."
+            else:
+                message = "Sorry, that product is not available."
+            messages.error(request, message)
+            return redirect(safe_next_url(request))
+        self.product = product
+        return super(core_views.BasketAddView, self).post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        errors = [
+            str(error)
+            for field_errors in form.errors.values()
+            for error in field_errors
+        ]
+        title = self.product.get_title()
+        messages.error(
+            self.request,
+            f"“{title}” was not added to your basket: {' '.join(errors)}",
+        )
+        return redirect(safe_next_url(self.request))
+
+    def get_success_url(self):
+        return safe_next_url(self.request)

@@ -1,0 +1,29 @@
+"""Errors raised when stock cannot cover an order."""
+
+from oscar.apps.order.exceptions import UnableToPlaceOrder
+
+
+class InsufficientStock(UnableToPlaceOrder):
+    """The free stock of a stock record no longer covers an order line.
+
+    A subclass of Oscar's ``UnableToPlaceOrder`` so the checkout shows its
+    message on the preview page and restores the shopper's basket.
+    """
+
+    def __init__(self, stockrecord, requested, available):
+        self.stockrecord = stockrecord
+        self.requested = requested
+        self.available = available
+        title = stockrecord.product.get_title()
+        if available <= 0:
+            message = (
+                f"Sorry, “{title}” is no longer in stock. Your basket has been "
+                "kept: remove it or try again later."
+            )
+        else:
+            message = (
+                f"Sorry, only {available} of “{title}” "
+                f"{'is' if available == 1 else 'are'} left in stock. Your "
+                "basket has been kept: lower the quantity and try again."
+            )
+        super().__init__(message)

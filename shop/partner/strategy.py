@@ -1,0 +1,91 @@
+"""The shop's pricing and availability strategy (loaded by Oscar by path).
+
+Prices are entered and shown including UK VAT at 20%: ``StockRecord.price``
+is what the shopper pays, and the VAT inside it is worked out here so orders
+record a correct tax breakdown. A sale is computed here and only here: the
+price object carries ``was_incl_tax`` / ``was_excl_tax`` when the stock
+record's ``was_price`` is higher than its price.
+"""
+
+from decimal import ROUND_HALF_UP
+from decimal import Decimal as D
+
+from oscar.apps.partner import prices
+from oscar.apps.partner.strategy import Selector as CoreSelector
+from oscar.apps.partner.strategy import (
+    StockRequired,
+    Structured,
+    UseFirstStockRecord,
+)
+
+VAT_RATE = D("0.20")
+PENNY = D("0.01")
+
+
+def vat_included_in(amount):
+    """The VAT contained in a VAT-inclusive amount, to the penny."""
+    return (amount * VAT_RATE / (1 + VAT_RATE)).quantize(PENNY, ROUND_HALF_UP)
+
+
+class VATInclusivePrice(prices.TaxInclusiveFixedPrice):
+    """A shelf price that already includes VAT, with an optional "was" price."""
+
+    def __init__(self, currency, incl_tax, was_incl_tax=None):
+        tax = vat_included_in(incl_tax)
+        super().__init__(currency=currency, excl_tax=incl_tax - tax, tax=tax)
+        if was_incl_tax is not None and was_incl_tax > incl_tax:
+            self.was_incl_tax = was_incl_tax
+            self.was_excl_tax = was_incl_tax - vat_included_in(was_incl_tax)
+        else:
+            self.was_incl_tax = None
+            self.was_excl_tax = None
+
+    @property
+    def is_discounted(self):
+        return self.was_incl_tax is not None
+
+
+class Unavailable(prices.Unavailable):
+    """No price; ``was_*`` exist so templates can test them uniformly."""
+
+    was_incl_tax = None
+    was_excl_tax = None
+    is_discounted = False
+
+
+class VATInclusiveSalePricing:
+    """Pricing mixin: VAT-inclusive stock record prices with sale support."""
+
+    def pricing_policy(self, product, stockrecord):
+        if not stockrecord or stockrecord.price is None:
+            return Unavailable()
+        return VATInclusivePrice(
+            currency=stockrecord.price_currency,
+            incl_tax=stockrecord.price,
+            was_incl_tax=stockrecord.was_price,
+        )
+
+    def parent_pricing_policy(self, product, children_stock):
+        stockrecords = [x[1] for x in children_stock if x[1] is not None]
+        if not stockrecords:
+            return Unavailable()
+        # A parent shows its cheapest variant's price ("from £x").
+        cheapest = min(
+            (s for s in stockrecords if s.price is not None),
+            key=lambda s: s.price,
+            default=None,
+        )
+        if cheapest is None:
+            return Unavailable()
+        return self.pricing_policy(product, cheapest)
+
+
+class Default(UseFirstStockRecord, StockRequired, VATInclusiveSalePricing, Structured):
+    """First stock record, stock required to buy, VAT-inclusive sale prices."""
+
+
+class Selector(CoreSelector):
+    """Every shopper gets the same strategy: one partner, one price list."""
+
+    def strategy(self, request=None, user=None, **kwargs):
+        return Default(request)
