@@ -1,16 +1,165 @@
-"""The site's Wagtail pages."""
+"""The site's Wagtail pages and the snippets articles are filed under.
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+Tree: HomePage (/) > ArticleIndexPage (/articles/) > ArticlePage.
+"""
+
+import datetime
+import math
+from collections import Counter
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.html import strip_tags
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import ARTICLE_BODY_BLOCKS, ArticleBodyBlock, heading_anchor
+
+# Average adult silent reading speed for non-fiction, in words per minute.
+WORDS_PER_MINUTE = 200
+# Raw StreamField keys that hold markup or ids, not words a reader reads.
+NON_PROSE_KEYS = frozenset({"id", "type", "anchor", "level", "kind", "video", "image"})
+# Renditions every article card and hero uses; prefetched together.
+CARD_IMAGE_FILTERS = ("fill-400x225", "fill-800x450")
+
+
+def _prose_words(raw):
+    """Count the words a reader reads in raw StreamField data."""
+    if isinstance(raw, str):
+        return len(strip_tags(raw).split())
+    if isinstance(raw, dict):
+        if "type" in raw and "value" in raw:
+            return _prose_words(raw["value"])
+        return sum(
+            _prose_words(value)
+            for key, value in raw.items()
+            if key not in NON_PROSE_KEYS
+        )
+    if isinstance(raw, list | tuple):
+        return sum(_prose_words(item) for item in raw)
+    return 0
+
+
+class Author(models.Model):
+    """A person who writes articles (a snippet)."""
+
+    name = models.CharField(max_length=120)
+    role = models.CharField(
+        max_length=120, blank=True, help_text="e.g. 'Physiotherapist'"
+    )
+    bio = models.TextField("short bio", blank=True, max_length=600)
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(index.Indexed, models.Model):
+    """A subject articles are filed under, e.g. "Lower back" (a snippet)."""
+
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="Used in /articles/?topic=<slug>"
+    )
+    description = models.TextField(blank=True, max_length=600)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticlePageTag(TaggedItemBase):
+    """Free-form tags on articles."""
+
+    content_object = ParentalKey(
+        "blog.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+def article_cards_queryset(queryset):
+    """Articles with everything a card needs, in a fixed number of queries:
+    the hero image and its card renditions, the author and the topics."""
+    from wagtail.images import get_image_model
+
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return queryset.select_related("hero_image", "author").prefetch_related(
+        Prefetch("hero_image__renditions", queryset=renditions),
+        "topics",
+    )
 
 
 class HomePage(Page):
-    """The site's front page at /."""
+    """The site's front page at /: a hero, featured articles and products."""
 
-    intro = RichTextField(blank=True)
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Leave empty if the image is decorative.",
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("intro"), FieldPanel("hero_image"), FieldPanel("hero_alt")],
+            heading="Hero",
+        ),
+        InlinePanel(
+            "featured_articles",
+            label="Featured article",
+            heading="Featured articles",
+            help_text="Shown first; the newest articles fill the remaining places.",
+            max_num=6,
+        ),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["blog.ArticleIndexPage"]
@@ -18,11 +167,61 @@ class HomePage(Page):
 
     template = "blog/home_page.html"
 
+    # How many article cards the home page shows.
+    featured_count = 3
 
-class ArticleIndexPage(Page):
-    """The list of articles at /articles/."""
+    def get_featured_articles(self):
+        """Editor-chosen live articles first, then the newest to fill up."""
+        chosen_ids = [
+            item.article_id
+            for item in self.featured_articles.all()
+            if item.article_id is not None
+        ]
+        live = ArticlePage.objects.live().public()
+        chosen = article_cards_queryset(live.filter(pk__in=chosen_ids)).in_bulk()
+        articles = [chosen[pk] for pk in chosen_ids if pk in chosen]
+        articles = articles[: self.featured_count]
+        missing = self.featured_count - len(articles)
+        if missing > 0:
+            newest = article_cards_queryset(
+                live.exclude(pk__in=[a.pk for a in articles]).order_by(
+                    "-date_published", "-first_published_at"
+                )
+            )[:missing]
+            articles.extend(newest)
+        return articles
 
-    intro = RichTextField(blank=True)
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_articles"] = self.get_featured_articles()
+        context["article_index"] = (
+            ArticleIndexPage.objects.live().child_of(self).first()
+        )
+        return context
+
+
+class HomePageFeaturedArticle(Orderable):
+    """An article an editor pins to the home page."""
+
+    page = ParentalKey(
+        HomePage, on_delete=models.CASCADE, related_name="featured_articles"
+    )
+    article = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("article", page_type="blog.ArticlePage")]
+
+
+class ArticleIndexPage(RoutablePageMixin, Page):
+    """The list of articles at /articles/, newest first, filterable by topic
+    and tag, with the RSS feed at /articles/feed/."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -31,25 +230,241 @@ class ArticleIndexPage(Page):
 
     template = "blog/article_index_page.html"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = (
+    per_page = 12
+    # Slugs that an article may not take because a route of this page owns them.
+    reserved_child_slugs = frozenset({"feed"})
+
+    def live_articles(self):
+        return (
             ArticlePage.objects.live()
             .public()
             .child_of(self)
-            .order_by("-first_published_at")
+            .order_by("-date_published", "-first_published_at", "-pk")
         )
-        return context
+
+    def filtered_articles(self, request):
+        """Articles for the query string's `topic` and `tag` (slugs).
+
+        An unknown slug gives an empty list, not an error."""
+        articles = self.live_articles()
+        filters = {}
+        topic_slug = request.GET.get("topic", "").strip()
+        if topic_slug:
+            topic = Topic.objects.filter(slug=topic_slug).first()
+            filters["topic"] = topic
+            articles = articles.filter(topics=topic) if topic else articles.none()
+        tag_slug = request.GET.get("tag", "").strip()
+        if tag_slug:
+            tag = Tag.objects.filter(slug=tag_slug).first()
+            filters["tag"] = tag
+            articles = (
+                articles.filter(tagged_items__tag=tag) if tag else articles.none()
+            )
+        return articles, filters
+
+    @path("")
+    def index_route(self, request):
+        articles, filters = self.filtered_articles(request)
+        paginator = Paginator(article_cards_queryset(articles), self.per_page)
+        # get_page: a bad number gives page 1, one past the end the last page.
+        page_obj = paginator.get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={
+                "articles": page_obj,
+                "page_obj": page_obj,
+                "paginator": paginator,
+                "active_topic": filters.get("topic"),
+                "active_tag": filters.get("tag"),
+                "filter_topic_slug": request.GET.get("topic", "").strip(),
+                "filter_tag_slug": request.GET.get("tag", "").strip(),
+                "topics": Topic.objects.all(),
+            },
+        )
+
+    @path("feed/")
+    def feed_route(self, request):
+        from .feeds import ArticleFeed
+
+        return ArticleFeed(self)(request)
 
 
 class ArticlePage(Page):
-    """A long-form article."""
+    """A long-form, medically reviewed article."""
 
-    standfirst = RichTextField(blank=True, features=[])
+    standfirst = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="One or two sentences under the title; also the default "
+        "summary for search engines and the feed.",
+    )
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for people who cannot see it.",
+    )
+    hero_caption = models.CharField(max_length=250, blank=True)
+    author = models.ForeignKey(
+        Author,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="articles")
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    date_published = models.DateField(
+        "publication date",
+        default=datetime.date.today,
+        help_text="The date readers see; articles are listed newest first.",
+    )
+    medically_reviewed_by = models.CharField(
+        max_length=120, blank=True, help_text="e.g. 'Dr A. Example, GP'"
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    body = StreamField(ArticleBodyBlock(ARTICLE_BODY_BLOCKS), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("standfirst")]
+    content_panels = Page.content_panels + [
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_alt"),
+                FieldPanel("hero_caption"),
+            ],
+            heading="Hero image",
+        ),
+        FieldPanel("body"),
+    ]
+    about_panels = [
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("date_published")],
+            heading="Byline",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("medically_reviewed_by"),
+                FieldPanel("last_reviewed"),
+            ],
+            heading="Medical review",
+        ),
+        MultiFieldPanel([FieldPanel("topics"), FieldPanel("tags")], heading="Filing"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(about_panels, heading="Byline and topics"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst", boost=1.5),
+        index.SearchField("body"),
+        index.SearchField("medically_reviewed_by"),
+        index.RelatedFields("author", [index.SearchField("name")]),
+        index.RelatedFields(
+            "topics", [index.SearchField("name"), index.FilterField("slug")]
+        ),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date_published"),
+    ]
 
     parent_page_types = ["blog.ArticleIndexPage"]
     subpage_types = []
 
     template = "blog/article_page.html"
+
+    related_limit = 3
+
+    def clean(self):
+        super().clean()
+        if self.slug in ArticleIndexPage.reserved_child_slugs:
+            raise ValidationError(
+                {"slug": f"'{self.slug}' is used by the site; choose another slug."}
+            )
+
+    @property
+    def reading_time(self):
+        """Minutes to read the standfirst and body (at least one)."""
+        words = len(self.standfirst.split()) + _prose_words(list(self.body.raw_data))
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    @property
+    def table_of_contents(self):
+        """(anchor, text) for every h2 heading in the body, in order."""
+        return [
+            (heading_anchor(block["value"]), block["value"].get("text", ""))
+            for block in self.body.raw_data
+            if block["type"] == "heading" and block["value"].get("level", "h2") == "h2"
+        ]
+
+    @property
+    def publication_datetime(self):
+        """When the article was published, as an aware datetime (for feeds and
+        structured data): the publication date at the time it went live."""
+        first = self.first_published_at
+        if first is not None and first.date() == self.date_published:
+            return first
+        return datetime.datetime.combine(
+            self.date_published, datetime.time(), tzinfo=datetime.UTC
+        )
+
+    @property
+    def modified_datetime(self):
+        return self.last_published_at or self.publication_datetime
+
+    def related_articles(self):
+        """Up to three live articles sharing the most topics and tags with this
+        one (never itself), newest first among equals."""
+        if not self.pk:
+            return []
+        topic_ids = list(self.topics.values_list("pk", flat=True))
+        tag_ids = list(self.tags.values_list("pk", flat=True))
+        if not topic_ids and not tag_ids:
+            return []
+        scores = Counter()
+        if topic_ids:
+            scores.update(
+                ArticlePage.topics.through.objects.filter(
+                    topic_id__in=topic_ids
+                ).values_list("articlepage_id", flat=True)
+            )
+        if tag_ids:
+            scores.update(
+                ArticlePageTag.objects.filter(tag_id__in=tag_ids).values_list(
+                    "content_object_id", flat=True
+                )
+            )
+        scores.pop(self.pk, None)
+        if not scores:
+            return []
+        candidates = (
+            ArticlePage.objects.live()
+            .public()
+            .filter(pk__in=list(scores))
+            .values_list("pk", "date_published")
+        )
+        ranked = sorted(
+            candidates,
+            key=lambda row: (scores[row[0]], row[1], row[0]),
+            reverse=True,
+        )
+        chosen = [pk for pk, _ in ranked[: self.related_limit]]
+        by_pk = article_cards_queryset(ArticlePage.objects.filter(pk__in=chosen))
+        by_pk = by_pk.in_bulk()
+        return [by_pk[pk] for pk in chosen if pk in by_pk]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = self.related_articles()
+        return context

@@ -1,0 +1,187 @@
+"""StreamField blocks for the body of an article.
+
+`ARTICLE_BODY_BLOCKS` is the one list of body block types; `ArticlePage.body`
+is built from it, and the callout blocks (blog/callout_blocks.py) are added to
+it so editors see one menu of blocks.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+ANCHOR_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+# Inline formatting allowed in article text: no headings (they are blocks of
+# their own, so the table of contents can find them) and no embeds.
+ARTICLE_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+def heading_anchor(value):
+    """The id of a heading: the editor's anchor, else one made from its text.
+
+    Works on a StructValue and on the raw dict stored in the database, so the
+    table of contents (built from raw data) and the rendered heading agree.
+    """
+    anchor = (value.get("anchor") or "").strip()
+    return anchor or slugify(value.get("text") or "") or "section"
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading (h2 or h3) with an id that links can jump to.
+
+    Every h2 is listed in the article's table of contents.
+    """
+
+    text = blocks.CharBlock(max_length=120)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Section (h2)"), ("h3", "Sub-section (h3)")],
+        default="h2",
+    )
+    anchor = blocks.CharBlock(
+        required=False,
+        max_length=80,
+        help_text=(
+            "The #link to this heading, e.g. 'when-to-see-a-doctor'. "
+            "Leave empty to make one from the heading text."
+        ),
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading.html"
+        label = "Heading"
+        description = "A section heading; h2 headings form the table of contents"
+
+    def clean(self, value):
+        value = super().clean(value)
+        anchor = (value.get("anchor") or "").strip()
+        if anchor and not ANCHOR_PATTERN.match(anchor):
+            raise StructBlockValidationError(
+                block_errors={
+                    "anchor": ValidationError(
+                        "Use lower-case letters, digits and hyphens only, "
+                        "starting with a letter or digit."
+                    )
+                }
+            )
+        value["anchor"] = heading_anchor(value)
+        return value
+
+
+class ArticleTextBlock(blocks.RichTextBlock):
+    """Paragraphs, lists and links."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", ARTICLE_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/rich_text.html"
+        label = "Text"
+        description = "Paragraphs, lists and links"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image in the body, with alt text and an optional caption."""
+
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        help_text="Describe the image for people who cannot see it. "
+        "Leave empty only if the image is decorative.",
+    )
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image.html"
+        label = "Image"
+        description = "An image with alt text and a caption"
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    """A short quotation set apart from the text."""
+
+    quote = blocks.TextBlock(max_length=400)
+    attribution = blocks.CharBlock(required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/pull_quote.html"
+        label = "Pull quote"
+        description = "A short quotation set apart from the text"
+
+
+class NoteBlock(blocks.StructBlock):
+    """A boxed tip or warning, e.g. "See a doctor if the pain spreads"."""
+
+    kind = blocks.ChoiceBlock(
+        choices=[("tip", "Tip"), ("warning", "Warning")],
+        default="tip",
+    )
+    title = blocks.CharBlock(required=False, max_length=120)
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "warning"
+        template = "blocks/note.html"
+        label = "Note box"
+        description = "A boxed tip or warning"
+
+
+class VideoEmbedBlock(blocks.StructBlock):
+    """A video from an oEmbed provider, with a caption and a plain link as a
+    fallback when the provider cannot be reached."""
+
+    video = EmbedBlock(help_text="The address of the video page.")
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video.html"
+        label = "Video"
+        description = "An embedded video"
+
+
+class ArticleBodyBlock(blocks.StreamBlock):
+    """The body of an article; heading anchors must be unique on the page so
+    each table-of-contents link lands on one heading."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        seen = {}
+        errors = {}
+        for index, child in enumerate(value):
+            if child.block_type != "heading":
+                continue
+            anchor = heading_anchor(child.value)
+            if anchor in seen:
+                errors[index] = StructBlockValidationError(
+                    block_errors={
+                        "anchor": ValidationError(
+                            f"Another heading already uses the anchor '{anchor}'. "
+                            "Give this one a different anchor."
+                        )
+                    }
+                )
+            seen[anchor] = index
+        if errors:
+            raise blocks.StreamBlockValidationError(block_errors=errors)
+        return value
+
+
+ARTICLE_BODY_BLOCKS = [
+    ("heading", HeadingBlock()),
+    ("paragraph", ArticleTextBlock()),
+    ("image", CaptionedImageBlock()),
+    ("pull_quote", PullQuoteBlock()),
+    ("note", NoteBlock()),
+    ("video", VideoEmbedBlock()),
+]
