@@ -1,0 +1,184 @@
+"""How shoppers pay: the payment methods and how staff record a payment.
+
+A small shop takes offline payments: a bank transfer, or cash/card on
+delivery. Nothing is taken at checkout, so the order starts as "Pending
+payment" with a payment ``Source`` that records the chosen method; when the
+money arrives staff record it in the dashboard (``record_payment``), which
+debits the source, adds a "Paid" payment event and moves the order to "Paid".
+
+A card gateway plugs in as one more ``PaymentMethod`` subclass whose
+``take_payment`` calls the gateway (raising Oscar's ``UnableToTakePayment``
+or ``PaymentError`` on failure) and returns a debited source plus a "Paid"
+event: the checkout view only talks to this interface.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal as D
+
+from django.conf import settings
+from django.db import transaction
+from oscar.apps.payment.models import Source, SourceType
+
+from shop.order.models import (
+    OrderNote,
+    PaymentEvent,
+    PaymentEventQuantity,
+    PaymentEventType,
+)
+
+PAID_STATUS = "Paid"
+PAID_EVENT = "Paid"
+
+
+@dataclass
+class PaymentResult:
+    """What ``take_payment`` produced: a source, and events if money moved."""
+
+    source: Source
+    events: list = field(default_factory=list)
+
+
+class PaymentMethod:
+    """One way to pay. Subclass it to add a method (e.g. a card gateway)."""
+
+    code = ""
+    name = ""
+    summary = ""
+
+    def source_type(self):
+        source_type, _ = SourceType.objects.get_or_create(
+            code=self.code, defaults={"name": self.name}
+        )
+        return source_type
+
+    def take_payment(self, order_number, total):
+        """Take (or arrange) payment of ``total`` for ``order_number``.
+
+        Offline methods take nothing now: the source is created with nothing
+        allocated or debited and the order waits for staff to record payment.
+        """
+        source = Source(
+            source_type=self.source_type(),
+            currency=total.currency,
+            amount_allocated=D("0.00"),
+            reference=order_number,
+        )
+        return PaymentResult(source=source)
+
+    def instructions(self, order):
+        """What the shopper must do next, shown on the thank-you page and in
+        the confirmation email (empty when nothing is needed)."""
+        return ""
+
+
+class BankTransfer(PaymentMethod):
+    code = "bank-transfer"
+    name = "Bank transfer"
+    summary = (
+        "Pay by bank transfer after placing your order. We dispatch as soon "
+        "as the money arrives, usually within one working day."
+    )
+
+    @property
+    def account(self):
+        return getattr(
+            settings,
+            "SHOP_BANK_ACCOUNT",
+            {
+                "account_name": "Backbone Recovery Ltd",
+                "sort_code": "00-00-00",
+                "account_number": "00000000",
+            },
+        )
+
+    def instructions(self, order):
+        account = self.account
+        return (
+            f"Please transfer {order.currency} {order.total_incl_tax} to "
+            f"{account['account_name']}, sort code {account['sort_code']}, "
+            f"account number {account['account_number']}, using your order "
+            f"number {order.number} as the payment reference. We will "
+            "dispatch your order when the payment arrives."
+        )
+
+
+class PayOnDelivery(PaymentMethod):
+    code = "pay-on-delivery"
+    name = "Pay on delivery"
+    summary = "Pay the courier by card or cash when your order arrives."
+
+    def instructions(self, order):
+        return (
+            f"Please have {order.currency} {order.total_incl_tax} ready to pay "
+            "the courier by card or cash when your order arrives."
+        )
+
+
+PAYMENT_METHODS = {method.code: method for method in (BankTransfer(), PayOnDelivery())}
+
+
+def get_payment_method(code):
+    """The payment method with this code, or None."""
+    return PAYMENT_METHODS.get(code)
+
+
+def payment_method_for_order(order):
+    """The method the shopper chose, from the order's first payment source."""
+    source = order.sources.select_related("source_type").first()
+    return get_payment_method(source.source_type.code) if source else None
+
+
+class PaymentNotRecordable(Exception):
+    """Recording a payment is not possible (wrong status or amount)."""
+
+
+@transaction.atomic
+def record_payment(order, amount, reference="", user=None):
+    """Record money received for ``order`` and move it to "Paid".
+
+    Creates the order's payment source if checkout did not (an order made in
+    the dashboard), debits it, adds a "Paid" payment event covering every
+    line and changes the status (cascading to the lines).
+    """
+    order = type(order).objects.select_for_update().get(pk=order.pk)
+    if PAID_STATUS not in order.available_statuses():
+        raise PaymentNotRecordable(
+            f"Order {order.number} is “{order.status}”: a payment can only be "
+            "recorded while it is pending payment."
+        )
+    if amount <= 0:
+        raise PaymentNotRecordable("The amount received must be more than zero.")
+    source = order.sources.first()
+    if source is None:
+        source = Source.objects.create(
+            order=order,
+            source_type=BankTransfer().source_type(),
+            currency=order.currency,
+            amount_allocated=D("0.00"),
+            reference=order.number,
+        )
+    if reference:
+        source.reference = reference
+    source.amount_allocated = max(source.amount_allocated, amount)
+    source.save()
+    source.debit(amount, reference=reference or order.number, status="Received")
+    event_type, _ = PaymentEventType.objects.get_or_create(name=PAID_EVENT)
+    event = PaymentEvent.objects.create(
+        order=order, amount=amount, reference=reference, event_type=event_type
+    )
+    for line in order.lines.all():
+        PaymentEventQuantity.objects.create(
+            event=event, line=line, quantity=line.quantity
+        )
+    old_status = order.status
+    order.set_status(PAID_STATUS)
+    order.notes.create(
+        user=user,
+        message=(
+            f"Payment of {order.currency} {amount} recorded"
+            f"{f' (reference {reference})' if reference else ''}; status "
+            f"changed from “{old_status}” to “{PAID_STATUS}”."
+        ),
+        note_type=OrderNote.SYSTEM,
+    )
+    return event
