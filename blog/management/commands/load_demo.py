@@ -1,24 +1,35 @@
 """Load the demo content that `make run` shows. Safe to run again."""
 
-from django.core.management.base import BaseCommand
-from wagtail.models import Site
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from blog.demo.callouts import callout_block
+from blog.demo.catalogue import load_catalogue
+from blog.demo.pages import ensure_articles, feature_on_home
 from blog.models import ArticleIndexPage, HomePage
 
 
 class Command(BaseCommand):
-    help = "Load the demo site content (idempotent)."
+    help = (
+        "Load the demo site: recovery products with drawn images, original "
+        "articles with product callouts, the home page and the staff groups. "
+        "Idempotent: existing rows are found by key and left as they are."
+    )
 
     def handle(self, *args, **options):
         home = HomePage.objects.first()
         index = ArticleIndexPage.objects.first()
         if home is None or index is None:
-            self.stderr.write(
-                "Run `manage.py migrate` first: the page tree is missing."
+            raise CommandError(
+                "The page tree is missing: run `manage.py migrate` first."
             )
-            raise SystemExit(1)
-        site = Site.objects.get(is_default_site=True)
+        with transaction.atomic():
+            products, categories = load_catalogue()
+            articles = ensure_articles(index, products, categories, callout_block)
+            feature_on_home(home.specific, articles)
         self.stdout.write(
-            f"Site '{site.site_name}' serves {home.title} at / and "
-            f"{index.title} at {index.url}."
+            self.style.SUCCESS(
+                f"Demo ready: {len(products)} products in {len(categories)} "
+                f"categories, {len(articles)} articles at {index.url}."
+            )
         )

@@ -1,0 +1,343 @@
+"""Bulk data for benchmarks: thousands of products and articles with callouts.
+
+Everything is inserted in batches instead of row by row:
+
+- products, stock records, category links and image rows with
+  ``bulk_create`` (four drawn images are saved once and shared);
+- article pages with their tree paths computed here (treebeard's
+  materialised path: parent path + a 4-character base-36 step), the
+  ``wagtailcore_page`` rows with ``bulk_create`` and the ``blog_articlepage``
+  rows with one multi-row INSERT per batch, then the parent's ``numchild``;
+- no revisions: the pages are created live, as an import would;
+- the reference index rows (which articles feature which product) and the
+  search index entries are computed in Python and written in bulk.
+
+Numbering continues after any earlier run, so running twice adds more data
+instead of failing on a duplicate slug or UPC.
+"""
+
+import random
+import uuid
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.html import escape
+from taggit.models import Tag
+from wagtail.models import Page, ReferenceIndex
+from wagtail.search.backends import get_search_backend
+
+from blog.demo import articles as demo_articles
+from blog.demo import products as demo_products
+from blog.demo.callouts import scale_callout_blocks
+from blog.demo.catalogue import (
+    ensure_categories,
+    ensure_partner,
+    ensure_product_classes,
+)
+from blog.demo.images import draw_product_image
+from blog.demo.pages import ensure_authors, ensure_topics
+from blog.models import ArticleIndexPage, ArticlePage, ArticlePageTag
+from shop.catalogue.models import Product, ProductCategory, ProductImage
+from shop.partner.models import StockRecord
+
+UPC_PREFIX = "SCALE"
+SLUG_PREFIX = "scale-article-"
+BATCH_SIZE = 500
+
+# Words for product titles, by category: "<adjective> <noun>, model <n>".
+PRODUCT_WORDS = {
+    "spinal-decompression": (
+        ("Gentle", "Adjustable", "Compact", "Padded", "Folding", "Contoured"),
+        ("Back Stretcher", "Traction Belt", "Inversion Bench", "Lumbar Arch"),
+    ),
+    "massage-tools": (
+        ("Textured", "Dense", "Travel", "Vibrating", "Ridged", "Soft-Touch"),
+        ("Foam Roller", "Massage Ball", "Hook Cane", "Acupressure Mat"),
+    ),
+    "core-training": (
+        ("Cushioned", "Non-Slip", "Heavy", "Light", "Studio", "Home"),
+        ("Exercise Mat", "Loop Band", "Stability Ball", "Balance Board"),
+    ),
+    "heat-and-cold": (
+        ("Reusable", "Microwavable", "Flexible", "Large", "Contoured", "Quilted"),
+        ("Gel Pack", "Wheat Wrap", "Heat Pad", "Therapy Wrap"),
+    ),
+}
+CLASS_FOR_CATEGORY = {
+    "spinal-decompression": "decompression-device",
+    "massage-tools": "massage-tool",
+    "core-training": "training-equipment",
+    "heat-and-cold": "heat-cold-pack",
+}
+ARTICLE_SUBJECTS = (
+    "core stability",
+    "desk posture",
+    "lower back stiffness",
+    "neck tension",
+    "balance training",
+    "heat and cold",
+    "massage at home",
+    "gentle traction",
+)
+
+
+def _next_number(queryset, field, prefix):
+    """The first free number after earlier scale runs (numbers are zero-padded,
+    so the largest value sorts last)."""
+    last = (
+        queryset.filter(**{f"{field}__startswith": prefix})
+        .order_by(f"-{field}")
+        .values_list(field, flat=True)
+        .first()
+    )
+    return int(last[len(prefix) :]) + 1 if last else 1
+
+
+def _shared_product_images():
+    """One drawn image per category, saved once and shared by every scale
+    product of that category (sorl makes each thumbnail once)."""
+    names = {}
+    for spec in demo_products.CATEGORIES:
+        png = draw_product_image(spec.name, spec.key, size=400)
+        names[spec.key] = default_storage.save(
+            f"images/products/scale/{spec.key}.png", ContentFile(png)
+        )
+    return names
+
+
+def _index_in_search(model, objects):
+    backend = get_search_backend()
+    for start in range(0, len(objects), BATCH_SIZE):
+        backend.add_bulk(model, objects[start : start + BATCH_SIZE])
+
+
+def create_products(count, rng):
+    """`count` public products across the demo categories, each with a stock
+    record (some out of stock, some on sale), a category and an image."""
+    classes = ensure_product_classes()
+    categories = ensure_categories()
+    partner = ensure_partner()
+    images = _shared_product_images()
+    first = _next_number(Product.objects.all(), "upc", UPC_PREFIX)
+    category_keys = [spec.key for spec in demo_products.CATEGORIES]
+
+    products, product_categories = [], []
+    for number in range(first, first + count):
+        key = category_keys[number % len(category_keys)]
+        adjectives, nouns = PRODUCT_WORDS[key]
+        title = f"{rng.choice(adjectives)} {rng.choice(nouns)}, model {number}"
+        products.append(
+            Product(
+                upc=f"{UPC_PREFIX}{number:08d}",
+                title=title,
+                slug=f"scale-product-{number}",
+                description=(
+                    f"<p>{escape(title)} for benchmarks: "
+                    f"{escape(categories[key].description)}</p>"
+                ),
+                product_class=classes[CLASS_FOR_CATEGORY[key]],
+                is_public=True,
+            )
+        )
+        product_categories.append(key)
+    Product.objects.bulk_create(products, batch_size=BATCH_SIZE)
+
+    stock, links, image_rows = [], [], []
+    for product, key in zip(products, product_categories, strict=True):
+        price = Decimal(rng.randrange(500, 25000)) / 100
+        on_sale = rng.random() < 0.1
+        stock.append(
+            StockRecord(
+                product=product,
+                partner=partner,
+                partner_sku=product.upc,
+                price=price,
+                was_price=(price * Decimal("1.25")).quantize(Decimal("0.01"))
+                if on_sale
+                else None,
+                num_in_stock=0 if rng.random() < 0.05 else rng.randrange(1, 200),
+            )
+        )
+        links.append(ProductCategory(product=product, category=categories[key]))
+        image_rows.append(
+            ProductImage(
+                product=product,
+                original=images[key],
+                caption=product.title,
+                display_order=0,
+            )
+        )
+    StockRecord.objects.bulk_create(stock, batch_size=BATCH_SIZE)
+    ProductCategory.objects.bulk_create(links, batch_size=BATCH_SIZE)
+    ProductImage.objects.bulk_create(image_rows, batch_size=BATCH_SIZE)
+    _index_in_search(Product, products)
+    return products
+
+
+def _article_body(number, rng, product_ids, category_ids, callouts):
+    """Headings, paragraphs and `callouts` callout blocks, interleaved."""
+    subject = ARTICLE_SUBJECTS[number % len(ARTICLE_SUBJECTS)]
+    source = demo_articles.ARTICLES[number % len(demo_articles.ARTICLES)]
+    paragraphs = [part.text for part in source.body if hasattr(part, "text")]
+    blocks = [
+        ("heading", {"text": f"About {subject}", "level": "h2", "anchor": "about"}),
+    ]
+    callout_blocks = scale_callout_blocks(product_ids, category_ids, rng, callouts)
+    for position, callout in enumerate(callout_blocks):
+        text = paragraphs[position % len(paragraphs)]
+        blocks.append(("paragraph", f"<p>{escape(text)}</p>"))
+        blocks.append(callout)
+    return [
+        {
+            "type": block_type,
+            "value": value,
+            "id": str(uuid.UUID(int=rng.getrandbits(128))),
+        }
+        for block_type, value in blocks
+    ]
+
+
+def _insert_article_rows(articles):
+    """Insert `wagtailcore_page` then `blog_articlepage` rows in batches.
+
+    ``bulk_create`` refuses multi-table-inherited models, so the parent rows
+    are bulk-created as plain ``Page`` objects and the child rows (the page
+    pointer plus the article's own columns) are inserted with the same
+    batched INSERT that ``bulk_create`` uses internally.
+    """
+    page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
+    pages = [
+        Page(**{f.attname: getattr(article, f.attname) for f in page_fields})
+        for article in articles
+    ]
+    Page.objects.bulk_create(pages, batch_size=BATCH_SIZE)
+    for article, page in zip(articles, pages, strict=True):
+        article.page_ptr_id = page.pk
+        article.id = page.pk
+    ArticlePage.objects.all()._batched_insert(
+        articles, ArticlePage._meta.local_concrete_fields, BATCH_SIZE
+    )
+
+
+def _index_references(articles):
+    """Reference index rows for new articles: which products, categories,
+    images and authors each one points at (what Wagtail's post-save handler
+    would record one article at a time)."""
+    content_type = ContentType.objects.get_for_model(ArticlePage)
+    base_content_type = ContentType.objects.get_for_model(Page)
+    rows = []
+    for article in articles:
+        for to_ct, to_id, model_path, content_path in set(
+            ReferenceIndex._extract_references_from_object(article)
+        ):
+            rows.append(
+                ReferenceIndex(
+                    content_type=content_type,
+                    base_content_type=base_content_type,
+                    object_id=str(article.pk),
+                    to_content_type_id=to_ct,
+                    to_object_id=to_id,
+                    model_path=model_path,
+                    content_path=content_path,
+                    content_path_hash=ReferenceIndex._get_content_path_hash(
+                        content_path
+                    ),
+                )
+            )
+    ReferenceIndex.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+    return len(rows)
+
+
+def create_articles(count, rng, product_ids, callouts_per_article):
+    """`count` live articles under the article index, each with
+    `callouts_per_article` callouts to the given products and categories."""
+    index = ArticleIndexPage.objects.first()
+    authors = list(ensure_authors().values())
+    topics = list(ensure_topics().values())
+    category_ids = [c.pk for c in ensure_categories().values()]
+    tags = [Tag.objects.get_or_create(name=n)[0] for n in ("benchmark", "scale")]
+    content_type = ContentType.objects.get_for_model(ArticlePage)
+    first = _next_number(ArticlePage.objects.all(), "slug", SLUG_PREFIX)
+    last_child = index.get_last_child()
+    position = last_child._get_lastpos_in_path() + 1 if last_child else 1
+    now = timezone.now()
+
+    articles = []
+    for offset, number in enumerate(range(first, first + count)):
+        subject = ARTICLE_SUBJECTS[number % len(ARTICLE_SUBJECTS)]
+        title = f"Notes on {subject}, part {number}"
+        slug = f"{SLUG_PREFIX}{number:06d}"
+        articles.append(
+            ArticlePage(
+                title=title,
+                draft_title=title,
+                slug=slug,
+                path=Page._get_path(index.path, index.depth + 1, position + offset),
+                depth=index.depth + 1,
+                numchild=0,
+                url_path=f"{index.url_path}{slug}/",
+                content_type=content_type,
+                locale_id=index.locale_id,
+                translation_key=uuid.UUID(int=rng.getrandbits(128)),
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=now,
+                last_published_at=now,
+                standfirst=f"A benchmark article about {subject}.",
+                author=authors[number % len(authors)],
+                date_published=date(2026, 1, 1) + timedelta(days=number % 300),
+                medically_reviewed_by=demo_articles.REVIEWER,
+                body=_article_body(
+                    number, rng, product_ids, category_ids, callouts_per_article
+                ),
+            )
+        )
+    _insert_article_rows(articles)
+    Page.objects.filter(pk=index.pk).update(
+        numchild=Page.objects.child_of(index).aggregate(n=Count("pk"))["n"]
+    )
+    ArticlePage.topics.through.objects.bulk_create(
+        [
+            ArticlePage.topics.through(
+                articlepage_id=article.pk,
+                topic_id=topics[i % len(topics)].pk,
+            )
+            for i, article in enumerate(articles)
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    ArticlePageTag.objects.bulk_create(
+        [
+            ArticlePageTag(content_object_id=article.pk, tag=tag)
+            for article in articles
+            for tag in tags
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    references = _index_references(articles)
+    indexed = list(
+        ArticlePage.objects.filter(pk__in=[a.pk for a in articles])
+        .select_related("author")
+        .prefetch_related("topics", "tags")
+    )
+    _index_in_search(ArticlePage, indexed)
+    return articles, references
+
+
+@transaction.atomic
+def load_scale_data(products, articles, callouts_per_article, seed=2026):
+    """Create the products, then the articles that feature them, all or
+    nothing."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    created = create_products(products, rng)
+    pool = [p.pk for p in created] or list(
+        Product.objects.filter(is_public=True).values_list("pk", flat=True)[:1000]
+    )
+    pages, references = create_articles(articles, rng, pool, callouts_per_article)
+    return created, pages, references
