@@ -11,6 +11,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from blog.search import views as search_views
 from shop.sitemaps import CategorySitemap, ProductSitemap
 
 sitemaps = {
@@ -24,6 +25,9 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("search/", include("blog.search.urls")),
+    # Before Oscar's include: its storefront search answers with the site's.
+    path("shop/search/", search_views.shop_search_redirect, name="shop-search"),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(

@@ -5,6 +5,7 @@ has no secret and no DEBUG: dev.py, test.py and production.py decide those.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -240,13 +241,61 @@ LOGGING = {
 # ---------------------------------------------------------------- Wagtail
 WAGTAIL_SITE_NAME = "Backbone"
 WAGTAILADMIN_BASE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 TAGGIT_CASE_INSENSITIVE = True
+
+# ---------------------------------------------------------------- Search
+# One index for articles and products (/search/). By default Wagtail's
+# database backend, which picks SQLite FTS5 or PostgreSQL full-text search by
+# the connection's vendor; SEARCH_CONFIG is PostgreSQL's text search
+# configuration (English stemming). SEARCH_BACKEND_URL moves the index to a
+# search server by configuration alone, e.g.
+#   elasticsearch8://search.internal:9200/backbone_
+#   opensearch3+https://user:password@search.internal:9200/backbone_
+# (engine[+http|+https]://[user:password@]host:port/index-prefix).
+SEARCH_SERVER_ENGINES = (
+    "elasticsearch7",
+    "elasticsearch8",
+    "elasticsearch9",
+    "opensearch2",
+    "opensearch3",
+)
+
+
+def search_backends_from_env():
+    """WAGTAILSEARCH_BACKENDS from SEARCH_BACKEND_URL (empty: the database)."""
+    url = env.str("SEARCH_BACKEND_URL", default="")
+    if not url:
+        return {
+            "default": {
+                "BACKEND": "wagtail.search.backends.database",
+                "SEARCH_CONFIG": env.str("SEARCH_CONFIG", default="english"),
+            }
+        }
+    parts = urlsplit(url)
+    engine, _, transport = parts.scheme.partition("+")
+    if engine not in SEARCH_SERVER_ENGINES or transport not in ("", "http", "https"):
+        raise ImproperlyConfigured(
+            f"SEARCH_BACKEND_URL has an unsupported scheme {parts.scheme!r}; use "
+            f"one of {', '.join(SEARCH_SERVER_ENGINES)}, optionally with +https."
+        )
+    if not parts.hostname:
+        raise ImproperlyConfigured(f"SEARCH_BACKEND_URL names no host: {url!r}")
+    return {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{engine}",
+            "URLS": [f"{transport or 'http'}://{parts.netloc}"],
+            "INDEX_PREFIX": parts.path.strip("/"),
+            "TIMEOUT": env.int("SEARCH_TIMEOUT", default=5),
+        }
+    }
+
+
+WAGTAILSEARCH_BACKENDS = search_backends_from_env()
 
 # ---------------------------------------------------------------- Oscar
 OSCAR_SHOP_NAME = "Backbone shop"

@@ -1,0 +1,182 @@
+"""One query, two kinds of result, one ranking.
+
+Articles (Wagtail pages) and products (the forked Oscar ``Product``) live in
+the same Wagtail search backend. The backend searches one model at a time, so
+``site_search`` runs the query once per kind, keeps each kind's relevance
+score, and merges the two ranked lists by score for the "all" view.
+"""
+
+import heapq
+import re
+from dataclasses import dataclass, field
+from itertools import islice
+from math import ceil
+
+from wagtail.search.backends import get_search_backend
+
+from blog.models import ArticlePage
+from shop.cards import product_cards
+from shop.catalogue.models import Product
+
+# Longer input is cut, not refused: the header box already stops at 200.
+MAX_QUERY_LENGTH = 200
+# Enough words for any real question; more only makes the SQL bigger.
+MAX_QUERY_TERMS = 12
+RESULTS_PER_PAGE = 10
+# Deep pages merge ever longer lists; nobody reads past this page.
+MAX_PAGE = 50
+SUGGESTIONS_PER_KIND = 5
+
+KIND_ALL = "all"
+KIND_ARTICLES = "articles"
+KIND_PRODUCTS = "products"
+KINDS = (KIND_ALL, KIND_ARTICLES, KIND_PRODUCTS)
+
+# Words are letters and digits; everything else (quotes, wildcards, SQL or
+# full-text operators, markup) separates words and never reaches the backend.
+WORD_RE = re.compile(r"[^\W_]+")
+
+
+def clean_query(raw):
+    """The query as the backend will see it: plain words separated by spaces.
+
+    Cut to ``MAX_QUERY_LENGTH`` characters first, then reduced to at most
+    ``MAX_QUERY_TERMS`` words, so no input can produce a full-text syntax
+    error or an unbounded query.
+    """
+    words = WORD_RE.findall((raw or "")[:MAX_QUERY_LENGTH])
+    return " ".join(words[:MAX_QUERY_TERMS])
+
+
+def parse_kind(raw):
+    """The requested kind of result; anything unknown means all kinds."""
+    return raw if raw in KINDS else KIND_ALL
+
+
+def searchable_articles():
+    """Articles a visitor may read: live and not behind a view restriction."""
+    return ArticlePage.objects.live().public()
+
+
+def searchable_products():
+    """Products a shopper may browse: public, and not a variant of a parent."""
+    return Product.objects.filter(is_public=True).exclude(structure=Product.CHILD)
+
+
+def _higher_score_is_better(backend):
+    # SQLite's FTS5 bm25() is negative and lower means more relevant; the
+    # PostgreSQL, Elasticsearch and OpenSearch backends score the other way.
+    return type(backend).__name__ != "SQLiteSearchBackend"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result: an article page, or a product card from the shop."""
+
+    kind: str
+    article: ArticlePage | None = None
+    card: object | None = None
+
+
+@dataclass
+class SiteSearch:
+    """A results page: its hits, the counts per kind and the pagination."""
+
+    query: str
+    kind: str
+    article_count: int = 0
+    product_count: int = 0
+    hits: list = field(default_factory=list)
+    page_number: int = 1
+    num_pages: int = 0
+
+    @property
+    def total(self):
+        return self.article_count + self.product_count
+
+    @property
+    def count(self):
+        """How many results the selected kind has."""
+        return {
+            KIND_ALL: self.total,
+            KIND_ARTICLES: self.article_count,
+            KIND_PRODUCTS: self.product_count,
+        }[self.kind]
+
+    @property
+    def has_previous(self):
+        return self.page_number > 1
+
+    @property
+    def has_next(self):
+        return self.page_number < self.num_pages
+
+
+class PageNotFound(Exception):
+    """The requested results page is past the last one."""
+
+    def __init__(self, search):
+        super().__init__(f"page {search.page_number} of {search.num_pages}")
+        self.search = search
+
+
+def _scored(results, higher_is_better):
+    """(sort key, object) pairs in the backend's relevance order."""
+    for obj in results:
+        score = getattr(obj, "_score", None) or 0.0
+        yield (-score if higher_is_better else score), obj
+
+
+def site_search(raw_query, kind=KIND_ALL, page=1, request=None):
+    """Run the query and build one results page.
+
+    Raises ``PageNotFound`` when ``page`` is past the last page.
+    """
+    query = clean_query(raw_query)
+    search = SiteSearch(query=query, kind=parse_kind(kind))
+    if not query:
+        return search
+
+    backend = get_search_backend()
+    higher_is_better = _higher_score_is_better(backend)
+    articles = backend.search(query, searchable_articles()).annotate_score("_score")
+    products = backend.search(query, searchable_products()).annotate_score("_score")
+    search.article_count = articles.count()
+    search.product_count = products.count()
+
+    reachable = min(search.count, MAX_PAGE * RESULTS_PER_PAGE)
+    search.num_pages = ceil(reachable / RESULTS_PER_PAGE)
+    search.page_number = page
+    if search.count == 0:
+        return search
+    if page > search.num_pages:
+        raise PageNotFound(search)
+    start = (page - 1) * RESULTS_PER_PAGE
+    stop = min(start + RESULTS_PER_PAGE, reachable)
+
+    if search.kind == KIND_ARTICLES:
+        ranked = [("article", a) for a in articles[start:stop]]
+    elif search.kind == KIND_PRODUCTS:
+        ranked = [("product", p) for p in products[start:stop]]
+    else:
+        # The top `stop` of the merged list come from the top `stop` of each.
+        merged = heapq.merge(
+            (
+                (key, 0, "article", obj)
+                for key, obj in _scored(articles[:stop], higher_is_better)
+            ),
+            (
+                (key, 1, "product", obj)
+                for key, obj in _scored(products[:stop], higher_is_better)
+            ),
+            key=lambda item: (item[0], item[1]),
+        )
+        ranked = [(k, obj) for _, _, k, obj in islice(merged, start, stop)]
+
+    cards = product_cards([obj.pk for k, obj in ranked if k == "product"], request)
+    for k, obj in ranked:
+        if k == "article":
+            search.hits.append(SearchHit(kind="article", article=obj))
+        elif obj.pk in cards:
+            search.hits.append(SearchHit(kind="product", card=cards[obj.pk]))
+    return search

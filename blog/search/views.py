@@ -1,0 +1,172 @@
+"""The site-wide search page, its suggestions, and Oscar's search redirect."""
+
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.search.backends import get_search_backend
+
+from shop.catalogue.models import Category
+
+from .query import (
+    KIND_ALL,
+    KIND_ARTICLES,
+    KIND_PRODUCTS,
+    MAX_QUERY_LENGTH,
+    SUGGESTIONS_PER_KIND,
+    PageNotFound,
+    SiteSearch,
+    clean_query,
+    parse_kind,
+    searchable_articles,
+    searchable_products,
+    site_search,
+)
+
+KIND_LABELS = {KIND_ALL: "All", KIND_ARTICLES: "Articles", KIND_PRODUCTS: "Products"}
+# Shown when a search finds nothing, so the visitor always has somewhere to go.
+POPULAR_ARTICLES = 5
+POPULAR_CATEGORIES = 8
+# Suggestions need a couple of letters before they mean anything.
+MIN_SUGGEST_LENGTH = 2
+
+
+def search_url(query, kind=KIND_ALL, page=1):
+    """The results page URL for a query, kind and page number."""
+    params = {"q": query}
+    if kind != KIND_ALL:
+        params["kind"] = kind
+    if page != 1:
+        params["page"] = page
+    return reverse("site_search:results") + "?" + urlencode(params)
+
+
+def _parse_page(raw):
+    """A positive page number, or None for anything else."""
+    if raw is None or raw == "":
+        return 1
+    # isdecimal() refuses "²" and the like, which int() cannot read; the
+    # length cap keeps int() away from huge strings.
+    if not raw.isdecimal() or len(raw) > 9 or int(raw) < 1:
+        return None
+    return int(raw)
+
+
+def popular_articles():
+    """Articles to suggest when a search finds nothing: the latest live ones.
+
+    The site keeps no reading statistics, so "popular" means the most
+    recently published articles, which the home page also leads with.
+    """
+    return list(
+        searchable_articles().order_by("-first_published_at")[:POPULAR_ARTICLES]
+    )
+
+
+def popular_categories():
+    """Top-level public catalogue categories, as in the header navigation."""
+    return list(Category.get_root_nodes().filter(is_public=True)[:POPULAR_CATEGORIES])
+
+
+def autocomplete_suggestions(raw_query, request):
+    """Up to ``SUGGESTIONS_PER_KIND`` articles and products whose titles start
+    with the query's words (Wagtail's autocomplete), as dicts for JSON."""
+    query = clean_query(raw_query)
+    if len(query) < MIN_SUGGEST_LENGTH:
+        return []
+    backend = get_search_backend()
+    articles = backend.autocomplete(query, searchable_articles())
+    products = backend.autocomplete(query, searchable_products())
+    suggestions = [
+        {"title": a.title, "url": a.get_url(request), "kind": "article"}
+        for a in articles[:SUGGESTIONS_PER_KIND]
+    ]
+    suggestions += [
+        {"title": p.get_title(), "url": p.get_absolute_url(), "kind": "product"}
+        for p in products[:SUGGESTIONS_PER_KIND]
+    ]
+    return suggestions
+
+
+@require_GET
+def search_view(request):
+    """Articles and products for one query, ranked together, on one page."""
+    raw_query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    kind = parse_kind(request.GET.get("kind"))
+    page = _parse_page(request.GET.get("page"))
+    status = 200
+    error = ""
+    if page is None:
+        search = SiteSearch(query=clean_query(raw_query), kind=kind)
+        status = 404
+        error = "That is not a page number. Results pages are numbered 1, 2, 3…"
+    else:
+        try:
+            search = site_search(raw_query, kind=kind, page=page, request=request)
+        except PageNotFound as exc:
+            search = exc.search
+            status = 404
+            error = (
+                f"There is no page {page} of these results: "
+                f"the last page is {search.num_pages}."
+            )
+
+    context = {
+        "search": search,
+        "search_query": raw_query,
+        "error": error,
+        "kind_tabs": [
+            {
+                "kind": k,
+                "label": KIND_LABELS[k],
+                "count": {
+                    KIND_ALL: search.total,
+                    KIND_ARTICLES: search.article_count,
+                    KIND_PRODUCTS: search.product_count,
+                }[k],
+                "url": search_url(search.query, k),
+                "selected": k == search.kind,
+            }
+            for k in (KIND_ALL, KIND_ARTICLES, KIND_PRODUCTS)
+        ],
+        "first_page_url": search_url(search.query, search.kind),
+    }
+    if search.num_pages:
+        context["previous_url"] = (
+            search_url(search.query, search.kind, search.page_number - 1)
+            if search.has_previous and not error
+            else None
+        )
+        context["next_url"] = (
+            search_url(search.query, search.kind, search.page_number + 1)
+            if search.has_next and not error
+            else None
+        )
+        context["last_page_url"] = search_url(
+            search.query, search.kind, search.num_pages
+        )
+    if not search.hits:
+        context["did_you_mean"] = autocomplete_suggestions(search.query, request)
+        context["popular_articles"] = popular_articles()
+        context["popular_categories"] = popular_categories()
+    return TemplateResponse(request, "search/results.html", context, status=status)
+
+
+@require_GET
+def suggest_view(request):
+    """JSON suggestions for the header search box's datalist."""
+    suggestions = autocomplete_suggestions(request.GET.get("q", ""), request)
+    response = JsonResponse({"suggestions": suggestions})
+    response["Cache-Control"] = "max-age=60"
+    return response
+
+
+@require_GET
+def shop_search_redirect(request):
+    """Oscar's storefront search answers with the site search, products only,
+    so a shopper never gets two different answers to one query."""
+    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    return redirect(search_url(query, KIND_PRODUCTS))

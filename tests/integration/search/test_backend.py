@@ -1,0 +1,55 @@
+"""One search backend, chosen by configuration: the database unless told."""
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from wagtail.search.backends import get_search_backend
+
+from site_project.settings.base import search_backends_from_env
+
+EXPECTED_BACKEND = {
+    "sqlite": "SQLiteSearchBackend",
+    "postgresql": "PostgresSearchBackend",
+}
+
+
+@pytest.mark.django_db
+def test_database_backend_uses_the_connection_full_text_search():
+    """SQLite FTS5 on SQLite; PostgreSQL full-text search on PostgreSQL."""
+    backend = get_search_backend()
+
+    assert type(backend).__name__ == EXPECTED_BACKEND[connection.vendor]
+
+
+def test_no_search_url_means_the_database_backend(monkeypatch):
+    monkeypatch.delenv("SEARCH_BACKEND_URL", raising=False)
+
+    config = search_backends_from_env()["default"]
+
+    assert config["BACKEND"] == "wagtail.search.backends.database"
+    assert config["SEARCH_CONFIG"] == "english"
+
+
+def test_search_url_selects_a_search_server(monkeypatch):
+    monkeypatch.setenv(
+        "SEARCH_BACKEND_URL", "opensearch3+https://app:s3cret@search.internal:9200/bb_"
+    )
+
+    config = search_backends_from_env()["default"]
+
+    assert config == {
+        "BACKEND": "wagtail.search.backends.opensearch3",
+        "URLS": ["https://app:s3cret@search.internal:9200"],
+        "INDEX_PREFIX": "bb_",
+        "TIMEOUT": 5,
+    }
+
+
+@pytest.mark.parametrize(
+    "url", ["solr://search:8983/", "elasticsearch8+ftp://search/", "elasticsearch8:///"]
+)
+def test_bad_search_url_stops_start_up_naming_the_variable(monkeypatch, url):
+    monkeypatch.setenv("SEARCH_BACKEND_URL", url)
+
+    with pytest.raises(ImproperlyConfigured, match="SEARCH_BACKEND_URL"):
+        search_backends_from_env()

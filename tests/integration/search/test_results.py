@@ -1,0 +1,207 @@
+"""/search/ answers one query with articles and products, ranked together."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from blog.search.query import RESULTS_PER_PAGE
+
+pytestmark = pytest.mark.django_db
+
+
+def result_order(response):
+    """The (kind, id) of each result in page order, read from the markup."""
+    html = response.content.decode()
+    return re.findall(
+        r'data-result-kind="(article|product)">\s*<(?:article|div) class="[^"]*" '
+        r'data-(?:article|product)-id="(\d+)"',
+        html,
+    )
+
+
+def count_of(response, kind):
+    match = re.search(rf'data-count="{kind}">(\d+)<', response.content.decode())
+    return int(match.group(1))
+
+
+def test_shared_term_returns_articles_and_products_on_one_page(
+    client, make_article, make_product
+):
+    article = make_article("Decompression for a tired spine")
+    product = make_product("Inversion table", "Gentle decompression at home.")
+    make_article("Sleeping positions for sciatica")
+
+    response = client.get("/search/", {"q": "decompression"})
+
+    assert response.status_code == 200
+    assert set(result_order(response)) == {
+        ("article", str(article.pk)),
+        ("product", str(product.pk)),
+    }
+    assert count_of(response, "all") == 2
+    assert count_of(response, "articles") == 1
+    assert count_of(response, "products") == 1
+
+
+def test_article_card_shows_title_standfirst_and_date(client, make_article):
+    make_article("Lower back stretches", "Five gentle stretches for mornings.")
+
+    response = client.get("/search/", {"q": "stretches"})
+
+    html = response.content.decode()
+    assert "Lower back stretches" in html
+    assert "Five gentle stretches for mornings." in html
+    assert re.search(r'<time datetime="\d{4}-\d{2}-\d{2}">', html)
+
+
+def test_product_card_shows_live_price_stock_and_add_to_basket(client, make_product):
+    product = make_product("Lumbar support cushion", num_in_stock=3)
+
+    response = client.get("/search/", {"q": "lumbar"})
+
+    html = response.content.decode()
+    assert f'data-product-id="{product.pk}"' in html
+    assert "£20.00" in html
+    assert 'data-availability="instock"' in html
+    assert f'action="/shop/basket/add/{product.pk}/"' in html
+    # Adding to the basket comes back to these results.
+    assert 'name="next" value="/search/?q=lumbar"' in html
+
+
+def test_title_match_ranks_first(client, make_article, make_product):
+    make_product("Foam roller", "Rolls out tension after sciatica flare-ups.")
+    make_product("Heat wrap", "Warmth for sciatica and stiff hips.")
+    make_article("Why hips get stiff", "Sitting all day and sciatica explained.")
+    title_match = make_article("Sciatica")
+
+    response = client.get("/search/", {"q": "sciatica"})
+
+    order = result_order(response)
+    assert len(order) == 4
+    assert order[0] == ("article", str(title_match.pk))
+
+
+def test_multi_word_query_needs_every_word(client, make_article):
+    both = make_article("Lower back pain at work")
+    make_article("Upper back tension")
+
+    response = client.get("/search/", {"q": "lower back"})
+
+    assert result_order(response) == [("article", str(both.pk))]
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected_kinds"),
+    [("articles", {"article"}), ("products", {"product"}), ("all", None)],
+)
+def test_kind_filter_shows_one_kind_but_counts_both(
+    client, make_article, make_product, kind, expected_kinds
+):
+    make_article("Posture at the desk")
+    make_product("Posture corrector")
+
+    response = client.get("/search/", {"q": "posture", "kind": kind})
+
+    kinds = {k for k, _ in result_order(response)}
+    assert kinds == (expected_kinds or {"article", "product"})
+    assert count_of(response, "articles") == 1
+    assert count_of(response, "products") == 1
+    assert f'data-search-kind="{kind}"' in response.content.decode()
+
+
+def test_results_are_paginated(client, make_product):
+    for number in range(RESULTS_PER_PAGE + 3):
+        make_product(f"Kinesiology tape roll {number}")
+
+    first = client.get("/search/", {"q": "kinesiology"})
+    second = client.get("/search/", {"q": "kinesiology", "page": 2})
+
+    first_ids = {pk for _, pk in result_order(first)}
+    second_ids = {pk for _, pk in result_order(second)}
+    assert len(first_ids) == RESULTS_PER_PAGE
+    assert len(second_ids) == 3
+    assert not first_ids & second_ids
+    assert 'rel="next" href="/search/?q=kinesiology&amp;page=2"' in (
+        first.content.decode()
+    )
+    assert 'rel="prev" href="/search/?q=kinesiology"' in second.content.decode()
+
+
+def test_mixed_pages_together_hold_every_result_once(
+    client, make_article, make_product
+):
+    articles = [make_article(f"Core strength part {n}") for n in range(6)]
+    products = [make_product(f"Core strength band {n}") for n in range(8)]
+
+    seen = []
+    for page in (1, 2):
+        response = client.get("/search/", {"q": "core strength", "page": page})
+        seen += result_order(response)
+
+    expected = {("article", str(a.pk)) for a in articles}
+    expected |= {("product", str(p.pk)) for p in products}
+    assert len(seen) == len(expected)
+    assert set(seen) == expected
+
+
+def test_no_results_page_suggests_articles_and_categories(client, make_article):
+    from oscar.apps.catalogue.categories import create_from_breadcrumbs
+
+    make_article("Getting started with core work")
+    create_from_breadcrumbs("Supports")
+
+    response = client.get("/search/", {"q": "xylophone"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "data-search-empty" in html
+    assert "Nothing matches “xylophone”" in html
+    popular = html.split("data-popular-articles", 1)[1]
+    assert "Getting started with core work" in popular
+    categories = html.split("data-popular-categories", 1)[1]
+    assert "Supports" in categories
+
+
+def test_no_results_offers_titles_starting_with_the_words(client, make_article):
+    """Without JavaScript, a half-typed word still leads somewhere."""
+    make_article("Decompression therapy explained")
+
+    response = client.get("/search/", {"q": "decompr"})
+
+    html = response.content.decode()
+    suggestions = html.split("data-search-suggestions", 1)[1]
+    assert "Decompression therapy explained" in suggestions
+
+
+def test_header_box_keeps_the_query(client, make_article):
+    response = client.get("/search/", {"q": "neck"})
+
+    assert 'id="site-search-q" type="search" name="q" value="neck"' in (
+        response.content.decode()
+    )
+
+
+def test_results_page_query_count_does_not_grow_with_results(
+    client, make_article, make_product
+):
+    def queries_for(query):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/search/", {"q": query})
+        assert response.status_code == 200
+        return len(ctx.captured_queries), len(result_order(response))
+
+    make_article("Hamstring stretch")
+    make_product("Hamstring strap")
+    for n in range(4):
+        make_article(f"Pelvic tilt guide {n}")
+        make_product(f"Pelvic tilt cushion {n}")
+    client.get("/search/", {"q": "warm up"})  # session, basket and caches
+
+    few_queries, few = queries_for("hamstring")
+    many_queries, many = queries_for("pelvic tilt")
+
+    assert (few, many) == (2, 8)
+    assert many_queries == few_queries
+    assert many_queries <= 25
