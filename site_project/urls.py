@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from blog.search import views as search_views
 from shop.sitemaps import CategorySitemap, ProductSitemap
+from site_project.views import healthz
 
 sitemaps = {
     "pages": PageSitemap,
@@ -21,6 +22,7 @@ sitemaps = {
 }
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

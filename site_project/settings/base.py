@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     # Project apps come first so their templates override the libraries'.
     "blog",
     "shop",
+    "site_project.page_cache",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -139,6 +140,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    # After the basket: serves stored pages to anonymous visitors (see there).
+    "site_project.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -217,7 +220,19 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the page cache and thumbnails (the default culls at 300 keys).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
+
+# Whole pages for anonymous visitors (site_project.page_cache): invalidated
+# exactly when a price, stock level or page they show changes; the timeout
+# only bounds what signals cannot see (bulk updates, snippet edits).
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 # Sessions live in the database (or Redis through the cache in production
 # settings), never in a process, so any web process can serve any visitor.

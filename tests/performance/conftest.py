@@ -1,0 +1,52 @@
+"""Fixtures for the page cache: turned on, empty, with commit hooks run."""
+
+import uuid
+from decimal import Decimal
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from oscar.test.factories import create_product
+from wagtail.models import Page, ReferenceIndex
+
+from blog.models import ArticlePage
+
+
+@pytest.fixture
+def page_cache(settings, django_capture_on_commit_callbacks):
+    """The page cache on and empty; invalidations (which wait for the commit)
+    run at the end of each ``with commit():`` block."""
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    yield lambda: django_capture_on_commit_callbacks(execute=True)
+    cache.clear()
+
+
+def make_article(index, slug, title=None):
+    article = index.add_child(
+        instance=ArticlePage(title=title or slug.replace("-", " ").title(), slug=slug)
+    )
+    article.save_revision().publish()
+    return article
+
+
+def make_product(title="Lumbar roll", price="19.00", stock=5):
+    return create_product(
+        title=title, price=Decimal(price), num_in_stock=stock, partner_sku=title
+    )
+
+
+def feature(page, obj):
+    """Record that ``page`` chooses ``obj`` in its content, as a chooser
+    block in a StreamField does through Wagtail's ReferenceIndex."""
+    path = f"body.{uuid.uuid4()}"
+    ReferenceIndex.objects.create(
+        content_type=ContentType.objects.get_for_model(page.specific_class),
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=str(page.pk),
+        to_content_type=ContentType.objects.get_for_model(type(obj)),
+        to_object_id=str(obj.pk),
+        model_path="body.product",
+        content_path=path,
+        content_path_hash=uuid.uuid5(uuid.NAMESPACE_URL, path),
+    )
