@@ -71,7 +71,7 @@ def _strategy(request):
     return strategy
 
 
-def _card_queryset():
+def product_queryset():
     """Products with everything a card reads, in a fixed number of queries.
 
     Oscar's ``base_queryset()`` prefetches images and stock records; the extra
@@ -128,7 +128,7 @@ def _availability(product, info):
 
 
 def build_card(product, strategy):
-    """One card from a product loaded with :func:`_card_queryset`."""
+    """One card from a product loaded with :func:`product_queryset`."""
     if product.is_parent:
         info = strategy.fetch_for_parent(product)
     else:
@@ -177,9 +177,21 @@ def product_cards(product_ids, request=None):
     ids = {int(pk) for pk in product_ids if pk is not None}
     if not ids:
         return {}
+    return cards_for_products(product_queryset().filter(pk__in=ids), request)
+
+
+def cards_for_products(products, request=None):
+    """Cards for products already loaded with :func:`product_queryset`.
+
+    No query of its own: callout blocks load their products in bulk (see
+    ``shop.choosers.ProductChooserBlock``) and turn them into cards here.
+    """
     strategy = _strategy(request)
-    products = _card_queryset().filter(pk__in=ids)
-    return {product.pk: build_card(product, strategy) for product in products}
+    cards = {}
+    for product in products:
+        if product is not None and product.pk not in cards:
+            cards[product.pk] = build_card(product, strategy)
+    return cards
 
 
 def _buyable_stock():

@@ -1,0 +1,304 @@
+"""Wagtail choosers for the catalogue: editors pick products and categories.
+
+Built on Wagtail's ``ChooserViewSet`` so the product chooser gets Wagtail's
+modal, search box, pagination and StreamField block for free. The list shows
+each product's thumbnail, live price, stock and availability, computed for
+the visible page only through :func:`shop.cards.product_cards` (a fixed
+number of queries, so the chooser stays fast with a large catalogue).
+"""
+
+from django import forms
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.functional import cached_property
+from oscar.templatetags.currency_filters import currency
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    ChosenView,
+)
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.blocks import ChooserBlock
+
+from shop.cards import product_cards, product_queryset
+from shop.catalogue.models import Category, Product
+
+
+class ProductAdminURLFinder(ModelAdminURLFinder):
+    """A chosen product links to its page in Oscar's dashboard."""
+
+    def construct_edit_url(self, instance):
+        return reverse("dashboard:catalogue-product", kwargs={"pk": instance.pk})
+
+
+class CategoryAdminURLFinder(ModelAdminURLFinder):
+    def construct_edit_url(self, instance):
+        return reverse(
+            "dashboard:catalogue-category-update", kwargs={"pk": instance.pk}
+        )
+
+
+class CardColumn(Column):
+    """A column showing one attribute of the row's product card."""
+
+    def __init__(self, name, card_attr=None, **kwargs):
+        self.card_attr = card_attr
+        super().__init__(name, **kwargs)
+
+    def get_value(self, instance):
+        card = getattr(instance, "card", None)
+        if card is None:
+            return None
+        if callable(self.card_attr):
+            return self.card_attr(card)
+        return getattr(card, self.card_attr)
+
+
+class ThumbnailColumn(CardColumn):
+    cell_template_name = "shop/chooser/thumbnail_cell.html"
+
+
+def _price_label(card):
+    if card.price is None:
+        return "No price"
+    label = currency(card.price, card.currency)
+    if card.is_discounted:
+        label = f"{label} (was {currency(card.was_price, card.currency)})"
+    return label
+
+
+def _stock_label(card):
+    return "-" if card.num_in_stock is None else card.num_in_stock
+
+
+class ProductChooserMixin:
+    """List products with their card: one bulk card load per results page."""
+
+    per_page = 20
+    ordering = ("title", "pk")
+
+    def get_object_list(self):
+        # Variants are chosen through their parent; staff see hidden products
+        # too (marked unavailable) so an editor can tell why one is missing.
+        return Product.objects.filter(
+            structure__in=[Product.STANDALONE, Product.PARENT]
+        ).only("pk", "title", "upc", "structure", "is_public")
+
+    def get_results_page(self, request):
+        page = super().get_results_page(request)
+        products = list(page.object_list)
+        cards = product_cards([product.pk for product in products], request)
+        for product in products:
+            product.card = cards.get(product.pk)
+        page.object_list = products
+        return page
+
+    @property
+    def columns(self):
+        return [
+            ThumbnailColumn("thumbnail", label="Image", card_attr="image_url"),
+            self.title_column,
+            Column("upc", label="UPC", accessor="upc"),
+            CardColumn("price", label="Price", card_attr=_price_label),
+            CardColumn("stock", label="Stock", card_attr=_stock_label),
+            CardColumn(
+                "availability", label="Availability", card_attr="availability_message"
+            ),
+        ]
+
+
+class ProductChooseView(ProductChooserMixin, ChooseView):
+    pass
+
+
+class ProductChooseResultsView(ProductChooserMixin, ChooseResultsView):
+    pass
+
+
+class ProductChosenView(ChosenView):
+    def get_object(self, pk):
+        return Product.objects.get(pk=pk, parent=None)
+
+    def get_display_title(self, instance):
+        return product_display_title(instance)
+
+
+def product_display_title(product):
+    return f"{product.title} ({product.upc})" if product.upc else product.title
+
+
+class BulkProductChooserBlock(ChooserBlock):
+    """A product chosen in the Wagtail chooser; loaded in bulk for rendering.
+
+    ``bulk_to_python`` loads every product of every block of this type in one
+    go with Oscar's ``base_queryset()`` (stock records and images prefetched),
+    so a page with twenty callouts costs the same queries as a page with one.
+    A deleted product comes back as None, as Wagtail's chooser blocks do.
+    """
+
+    def bulk_to_python(self, values):
+        ids = [value for value in values if value is not None]
+        products = product_queryset().in_bulk(ids) if ids else {}
+        return [products.get(_as_int(value)) for value in values]
+
+    def to_python(self, value):
+        return self.bulk_to_python([value])[0]
+
+
+def _as_int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class ProductChooserViewSet(ChooserViewSet):
+    model = Product
+    icon = "tag"
+    choose_one_text = "Choose a product"
+    choose_another_text = "Choose another product"
+    edit_item_text = "Edit in the dashboard"
+    per_page = 20
+    choose_view_class = ProductChooseView
+    choose_results_view_class = ProductChooseResultsView
+    chosen_view_class = ProductChosenView
+    base_block_class = BulkProductChooserBlock
+
+    @cached_property
+    def widget_class(self):
+        widget = super().widget_class
+
+        class ProductChooserWidget(widget):
+            def get_display_title(self, instance):
+                return product_display_title(instance)
+
+        return ProductChooserWidget
+
+
+class CategorySearchForm(BaseFilterForm):
+    """Categories are few and not in the search index: match on the name."""
+
+    q = forms.CharField(
+        label="Search term",
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "Search"}),
+    )
+
+    def filter(self, objects):
+        objects = super().filter(objects)
+        query = self.cleaned_data.get("q")
+        if query:
+            objects = objects.filter(Q(name__icontains=query) | Q(slug=query))
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
+class CategoryChooserMixin:
+    per_page = 20
+    ordering = "path"
+    filter_form_class = CategorySearchForm
+
+    def get_object_list(self):
+        return Category.objects.all()
+
+    def get_results_page(self, request):
+        page = super().get_results_page(request)
+        categories = list(page.object_list)
+        label_categories(categories)
+        page.object_list = categories
+        return page
+
+    @property
+    def title_column(self):
+        column = super().title_column
+        column.accessor = "chooser_label"
+        return column
+
+    @property
+    def columns(self):
+        return [
+            self.title_column,
+            Column(
+                "is_public",
+                label="Public",
+                accessor=lambda category: "Yes" if category.is_public else "No",
+            ),
+        ]
+
+
+def label_categories(categories):
+    """Give each category its full name ("Back > Braces") from one query."""
+    steplen = Category.steplen
+    ancestor_paths = {
+        category.path[:end]
+        for category in categories
+        for end in range(steplen, len(category.path), steplen)
+    }
+    names = dict(
+        Category.objects.filter(path__in=ancestor_paths).values_list("path", "name")
+    )
+    for category in categories:
+        parts = [
+            names.get(category.path[:end], "?")
+            for end in range(steplen, len(category.path), steplen)
+        ]
+        category.chooser_label = " > ".join([*parts, category.name])
+
+
+class CategoryChosenView(ChosenView):
+    def get_display_title(self, instance):
+        label_categories([instance])
+        return instance.chooser_label
+
+
+class CategoryChooseView(CategoryChooserMixin, ChooseView):
+    pass
+
+
+class CategoryChooseResultsView(CategoryChooserMixin, ChooseResultsView):
+    pass
+
+
+class BulkCategoryChooserBlock(ChooserBlock):
+    """A catalogue category; bulk-loaded like products."""
+
+    def bulk_to_python(self, values):
+        ids = [value for value in values if value is not None]
+        categories = Category.objects.in_bulk(ids) if ids else {}
+        return [categories.get(_as_int(value)) for value in values]
+
+    def to_python(self, value):
+        return self.bulk_to_python([value])[0]
+
+
+class CategoryChooserViewSet(ChooserViewSet):
+    model = Category
+    icon = "folder-open-inverse"
+    choose_one_text = "Choose a category"
+    choose_another_text = "Choose another category"
+    edit_item_text = "Edit in the dashboard"
+    per_page = 20
+    choose_view_class = CategoryChooseView
+    choose_results_view_class = CategoryChooseResultsView
+    chosen_view_class = CategoryChosenView
+    base_block_class = BulkCategoryChooserBlock
+
+
+product_chooser_viewset = ProductChooserViewSet(
+    "product_chooser", url_prefix="product-chooser"
+)
+category_chooser_viewset = CategoryChooserViewSet(
+    "category_chooser", url_prefix="category-chooser"
+)
+
+# The StreamField blocks, named and placed so migrations can import them.
+ProductChooserBlock = product_chooser_viewset.get_block_class(
+    name="ProductChooserBlock", module_path="shop.choosers"
+)
+CategoryChooserBlock = category_chooser_viewset.get_block_class(
+    name="CategoryChooserBlock", module_path="shop.choosers"
+)

@@ -1,0 +1,25 @@
+"""Wagtail admin registrations for the shop: product and category choosers."""
+
+from wagtail import hooks
+from wagtail.admin.admin_url_finder import register_admin_url_finder
+
+from shop.catalogue.models import Category, Product
+from shop.choosers import (
+    CategoryAdminURLFinder,
+    ProductAdminURLFinder,
+    category_chooser_viewset,
+    product_chooser_viewset,
+)
+
+register_admin_url_finder(Product, ProductAdminURLFinder)
+register_admin_url_finder(Category, CategoryAdminURLFinder)
+
+
+@hooks.register("register_admin_viewset")
+def register_product_chooser():
+    return product_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_category_chooser():
+    return category_chooser_viewset
