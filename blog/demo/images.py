@@ -2,11 +2,12 @@
 
 Flat shapes on a calm background, one palette per product category and one
 motif per product or article figure. Drawing is deterministic: the same
-arguments always give the same PNG bytes, so reloading the demo finds
-nothing new to store. Everything is drawn at twice the size and scaled down,
-which smooths the edges.
+arguments always give the same PNG bytes (cached per process), so reloading
+the demo finds nothing new to store. Everything is drawn at twice the size
+and scaled down, which smooths the edges.
 """
 
+import functools
 import io
 import math
 
@@ -357,6 +358,7 @@ PRODUCT_KEY_MOTIFS = {
 }
 
 
+@functools.cache
 def draw_product_image(title, category, motif=None, size=800):
     """A square product picture: motif on a panel, the title underneath."""
     palette = PALETTES[category]
@@ -614,6 +616,7 @@ ARTICLE_MOTIFS = {
 }
 
 
+@functools.cache
 def draw_article_image(motif, size=(1600, 900)):
     """A wide illustration for an article hero or an inline figure."""
     width, height = size
