@@ -14,6 +14,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .callout_blocks import CALLOUT_BLOCKS
+
 ANCHOR_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 # Inline formatting allowed in article text: no headings (they are blocks of
@@ -184,4 +186,5 @@ ARTICLE_BODY_BLOCKS = [
     ("pull_quote", PullQuoteBlock()),
     ("note", NoteBlock()),
     ("video", VideoEmbedBlock()),
+    *CALLOUT_BLOCKS,
 ]

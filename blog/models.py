@@ -30,6 +30,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import ARTICLE_BODY_BLOCKS, ArticleBodyBlock, heading_anchor
+from .callout_blocks import callout_block_types
 
 # Average adult silent reading speed for non-fiction, in words per minute.
 WORDS_PER_MINUTE = 200
@@ -146,6 +147,11 @@ class HomePage(Page):
         blank=True,
         help_text="Leave empty if the image is decorative.",
     )
+    featured_products = StreamField(
+        callout_block_types(),
+        blank=True,
+        help_text="Product callouts shown below the featured articles.",
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -159,6 +165,7 @@ class HomePage(Page):
             help_text="Shown first; the newest articles fill the remaining places.",
             max_num=6,
         ),
+        FieldPanel("featured_products", heading="Featured products"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
