@@ -11,9 +11,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from blog.roles import superuser_only
 from blog.search import views as search_views
 from shop.sitemaps import CategorySitemap, ProductSitemap
 from site_project.views import healthz
+
+# Django's admin is for superusers only; staff roles work in /cms/ and
+# /shop/dashboard/, where their permissions are checked per area.
+admin.site.has_permission = superuser_only
+
+# Static error pages that never query the database (500 becomes 503 while the
+# database is unreachable).
+handler500 = "site_project.errors.server_error"
 
 sitemaps = {
     "pages": PageSitemap,

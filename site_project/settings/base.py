@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from oscar.defaults import *  # noqa: F403
 
@@ -132,6 +133,8 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "site_project.middleware.ContentSecurityPolicyMiddleware",
+    "site_project.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -144,6 +147,7 @@ MIDDLEWARE = [
     "site_project.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "site_project.middleware.AdminPermissionDeniedMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
@@ -252,6 +256,35 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# ---------------------------------------------------------------- Security
+# Content-Security-Policy for the public site: scripts only from this origin
+# or carrying the per-request nonce (request.csp_nonce), no plugins, no
+# framing. Oscar's basket and checkout templates hide forms with
+# style="display:none", so inline style *attributes* are allowed, but not
+# <style> elements. The admin areas get a looser policy chosen by path in
+# site_project.middleware.ContentSecurityPolicyMiddleware (see why there).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin would otherwise load avatars from an external service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Wagtail's live preview frames /cms/ pages inside /cms/ pages; every other
+# response keeps DENY (production.py).
+X_FRAME_OPTIONS = "DENY"
 
 # ---------------------------------------------------------------- Wagtail
 WAGTAIL_SITE_NAME = "Backbone"

@@ -1,0 +1,27 @@
+"""Users in each staff role, built through blog.roles like a real deployment."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from blog.roles import CATALOGUE_MANAGERS, CUSTOMER_SERVICE, EDITORS, assign_role
+
+
+def make_user(username, role=None, **flags):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.com", password="x", **flags
+    )
+    if role:
+        assign_role(user, role)
+    return user
+
+
+@pytest.fixture
+def role_users(db):
+    """One user per role, keyed by the names used in the permission matrix."""
+    return {
+        "anonymous": None,
+        "editor": make_user("editor", EDITORS),
+        "catalogue": make_user("catalogue", CATALOGUE_MANAGERS),
+        "service": make_user("service", CUSTOMER_SERVICE),
+        "superuser": make_user("root", is_staff=True, is_superuser=True),
+    }
