@@ -280,6 +280,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# Product images uploaded in Oscar's dashboard: the same limits as Wagtail's
+# (shop/dashboard/catalogue/forms.py); formats as Pillow names them.
+SHOP_IMAGE_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+SHOP_IMAGE_FORMATS = ["JPEG", "PNG", "GIF", "WEBP"]
 # Wagtail's admin would otherwise load avatars from an external service.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's live preview frames /cms/ pages inside /cms/ pages; every other

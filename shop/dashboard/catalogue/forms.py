@@ -1,0 +1,53 @@
+"""Oscar's dashboard catalogue forms, with limits on uploaded product images."""
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
+from oscar.apps.dashboard.catalogue.forms import (
+    ProductImageForm as OscarProductImageForm,
+)
+from PIL import Image
+
+
+class ProductImageForm(OscarProductImageForm):
+    """Refuses product images that are too large or not a web image format.
+
+    The same limits as Wagtail's image uploads: SHOP_IMAGE_MAX_UPLOAD_SIZE
+    bytes and the formats in SHOP_IMAGE_FORMATS (checked on the decoded image,
+    not trusted from the file name or the browser's content type).
+    """
+
+    def clean_original(self):
+        upload = self.cleaned_data.get("original")
+        # Only a new upload has a content_type; an unchanged image is a
+        # FieldFile already stored.
+        if upload is None or not hasattr(upload, "content_type"):
+            return upload
+        limit = settings.SHOP_IMAGE_MAX_UPLOAD_SIZE
+        if upload.size > limit:
+            raise forms.ValidationError(
+                "This image is %(size)s; the largest allowed is %(limit)s. "
+                "Save it at a smaller size and upload it again.",
+                code="file_too_large",
+                params={
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(limit),
+                },
+            )
+        image_format = getattr(getattr(upload, "image", None), "format", None)
+        if image_format is None:
+            upload.seek(0)
+            with Image.open(upload) as image:
+                image_format = image.format
+            upload.seek(0)
+        if image_format not in settings.SHOP_IMAGE_FORMATS:
+            raise forms.ValidationError(
+                "%(format)s images are not accepted; upload a %(allowed)s file.",
+                code="invalid_image_format",
+                params={
+                    "format": image_format,
+                    "allowed": ", ".join(settings.SHOP_IMAGE_FORMATS),
+                },
+            )
+        return upload
