@@ -1,0 +1,26 @@
+"""Dashboard order forms of the shop."""
+
+from decimal import Decimal as D
+
+from django import forms
+
+
+class RecordPaymentForm(forms.Form):
+    """Money received for an order (bank transfer arrived, courier paid)."""
+
+    amount = forms.DecimalField(
+        label="Amount received (£)",
+        min_value=D("0.01"),
+        max_digits=12,
+        decimal_places=2,
+        error_messages={
+            "invalid": "Enter the amount received, for example 52.45.",
+            "required": "Enter the amount received.",
+        },
+    )
+    reference = forms.CharField(
+        label="Payment reference",
+        required=False,
+        max_length=128,
+        help_text="The bank or courier reference, if any.",
+    )
