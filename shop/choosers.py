@@ -140,7 +140,7 @@ class BulkProductChooserBlock(ChooserBlock):
     """
 
     def bulk_to_python(self, values):
-        ids = [value for value in values if value is not None]
+        ids = [pk for pk in map(_as_int, values) if pk is not None]
         products = product_queryset().in_bulk(ids) if ids else {}
         return [products.get(_as_int(value)) for value in values]
 
@@ -149,6 +149,9 @@ class BulkProductChooserBlock(ChooserBlock):
 
 
 def _as_int(value):
+    if isinstance(value, dict):
+        # A list item written without its "id" reaches the child block whole.
+        value = value.get("value")
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -267,7 +270,7 @@ class BulkCategoryChooserBlock(ChooserBlock):
     """A catalogue category; bulk-loaded like products."""
 
     def bulk_to_python(self, values):
-        ids = [value for value in values if value is not None]
+        ids = [pk for pk in map(_as_int, values) if pk is not None]
         categories = Category.objects.in_bulk(ids) if ids else {}
         return [categories.get(_as_int(value)) for value in values]
 

@@ -18,15 +18,6 @@ CHOOSER = "/cms/product-chooser/"
 RESULTS = "/cms/product-chooser/results/"
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser(
-        username="editor", email="editor@example.com", password="pw"
-    )
-    client.force_login(user)
-    return client
-
-
 def test_chooser_search_finds_product_by_title_with_thumbnail_price_and_stock(
     editor_client,
 ):
