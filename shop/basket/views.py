@@ -18,10 +18,16 @@ from shop.catalogue.models import Product
 def safe_next_url(request, default="basket:summary"):
     """``next`` from the POST if it stays on this site, else the referrer."""
     next_url = request.POST.get("next") or request.GET.get("next")
-    if next_url and url_has_allowed_host_and_scheme(
-        next_url,
-        allowed_hosts={request.get_host()},
-        require_https=request.is_secure(),
+    # Only a path: redirect() would take a bare word such as "0" for a URL
+    # pattern name and fail to reverse it.
+    if (
+        next_url
+        and next_url.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            next_url,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
+        )
     ):
         return next_url
     return safe_referrer(request, default)
