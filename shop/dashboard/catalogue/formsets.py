@@ -1,9 +1,6 @@
 """The product image formset of Oscar's dashboard, with this fork's form."""
 
 from django.forms import inlineformset_factory
-from oscar.apps.dashboard.catalogue.formsets import (
-    ProductImageFormSet as OscarProductImageFormSet,
-)
 
 from shop.catalogue.models import Product, ProductImage
 
@@ -17,4 +14,7 @@ BaseProductImageFormSet = inlineformset_factory(
 class ProductImageFormSet(BaseProductImageFormSet):
     """Same signature as Oscar's (the view passes product_class and user)."""
 
-    __init__ = OscarProductImageFormSet.__init__
+    def __init__(self, product_class, user, *args, **kwargs):
+        # Borrowing Oscar's __init__ would call super() bound to Oscar's
+        # class, which this one does not inherit from: a TypeError (500).
+        super().__init__(*args, **kwargs)
