@@ -3,6 +3,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import callout_hooks  # noqa: F401  (the product callouts report)
 from .models import Author, Topic
 
 
