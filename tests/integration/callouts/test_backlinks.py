@@ -150,3 +150,15 @@ def test_report_needs_page_permissions(client, django_user_model):
     client.force_login(user)
     response = client.get("/cms/reports/product-callouts/")
     assert response.status_code in {302, 403}
+
+
+def test_product_page_shows_featured_in_live_articles(client, make_article):
+    product = make_product(title="Standing desk mat")
+    make_article(product_callout(product.pk), title="Standing at work")
+    make_article(product_callout(product.pk), title="Still a draft", live=False)
+    response = client.get(product.get_absolute_url())
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    featured = soup.select_one("[data-featured-in]")
+    assert featured is not None
+    assert [a.text for a in featured.select("a")] == ["Standing at work"]
