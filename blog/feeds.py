@@ -2,6 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 
 
 class ArticleFeed(Feed):
@@ -42,7 +43,8 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.standfirst or item.search_description
+        # Feed readers render <description> as HTML; the standfirst is text.
+        return escape(item.standfirst or item.search_description)
 
     def item_link(self, item):
         return item.get_full_url(self.request)

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
+from django.templatetags.static import static
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -25,8 +26,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page
+from wagtail.images import get_image_model, get_image_model_string
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from .blocks import ARTICLE_BODY_BLOCKS, ArticleBodyBlock, heading_anchor
@@ -36,14 +37,18 @@ from .callout_blocks import callout_block_types
 WORDS_PER_MINUTE = 200
 # Raw StreamField keys that hold markup or ids, not words a reader reads.
 NON_PROSE_KEYS = frozenset({"id", "type", "anchor", "level", "kind", "video", "image"})
-# Renditions every article card and hero uses; prefetched together.
-CARD_IMAGE_FILTERS = ("fill-400x225", "fill-800x450")
+DEFAULT_DESCRIPTION = (
+    "Practical, medically reviewed articles about back pain and core strength."
+)
+# Open Graph and Twitter cards want a large JPEG at 1.91:1.
+SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 
 
 def _prose_words(raw):
     """Count the words a reader reads in raw StreamField data."""
     if isinstance(raw, str):
-        return len(strip_tags(raw).split())
+        # A space before each tag keeps "</li><li>" from joining two words.
+        return len(strip_tags(raw.replace("<", " <")).split())
     if isinstance(raw, dict):
         if "type" in raw and "value" in raw:
             return _prose_words(raw["value"])
@@ -55,6 +60,65 @@ def _prose_words(raw):
     if isinstance(raw, list | tuple):
         return sum(_prose_words(item) for item in raw)
     return 0
+
+
+def absolute_url(request, url):
+    """`url` made absolute on the request's Wagtail site (its canonical host)."""
+    if url.startswith(("http://", "https://")):
+        return url
+    site = Site.find_for_request(request) if request else None
+    if site is not None:
+        return site.root_url + url
+    return request.build_absolute_uri(url) if request else url
+
+
+def with_renditions(image_id):
+    """The image with its renditions loaded (two queries), so the several
+    renditions a page asks for (srcset, social card) cost no more queries.
+    None when there is no image or it has been deleted."""
+    if image_id is None:
+        return None
+    return (
+        get_image_model()
+        .objects.prefetch_related("renditions")
+        .filter(pk=image_id)
+        .first()
+    )
+
+
+def seo_context(page, request, image=None, image_alt=""):
+    """Canonical URL, breadcrumbs, publisher and social image for a page."""
+    site = Site.find_for_request(request) if request else None
+    social_image_url = None
+    if image is not None:
+        rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
+        social_image_url = absolute_url(request, rendition.url)
+    return {
+        "canonical_url": page.get_full_url(request),
+        "site_name": (site.site_name if site else "") or "Backbone",
+        "breadcrumbs": list(page.get_ancestors().filter(depth__gt=1)),
+        "social_image_url": social_image_url,
+        "social_image_alt": image_alt,
+        "logo_url": absolute_url(request, static("img/logo.svg")),
+        "default_description": DEFAULT_DESCRIPTION,
+    }
+
+
+def breadcrumb_json_ld(page, request, breadcrumbs):
+    items = [*breadcrumbs, page]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.title,
+                "item": crumb.get_full_url(request),
+            }
+            for position, crumb in enumerate(items, start=1)
+        ],
+    }
 
 
 class Author(models.Model):
@@ -120,13 +184,10 @@ class ArticlePageTag(TaggedItemBase):
 
 def article_cards_queryset(queryset):
     """Articles with everything a card needs, in a fixed number of queries:
-    the hero image and its card renditions, the author and the topics."""
-    from wagtail.images import get_image_model
-
+    the hero image with its renditions, and the author."""
     renditions = get_image_model().get_rendition_model().objects.all()
     return queryset.select_related("hero_image", "author").prefetch_related(
-        Prefetch("hero_image__renditions", queryset=renditions),
-        "topics",
+        Prefetch("hero_image__renditions", queryset=renditions)
     )
 
 
@@ -204,7 +265,31 @@ class HomePage(Page):
         context["article_index"] = (
             ArticleIndexPage.objects.live().child_of(self).first()
         )
+        self.hero_image = with_renditions(self.hero_image_id)
+        context.update(seo_context(self, request, self.hero_image, self.hero_alt))
+        context["structured_data"] = [self.structured_data(context)]
         return context
+
+    def structured_data(self, context):
+        """schema.org WebSite (with the site search) and its publisher."""
+        root = context["canonical_url"].rstrip("/")
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": context["site_name"],
+            "url": context["canonical_url"],
+            "publisher": {
+                "@type": "Organization",
+                "name": context["site_name"],
+                "url": context["canonical_url"],
+                "logo": {"@type": "ImageObject", "url": context["logo_url"]},
+            },
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": f"{root}/search/?q={{search_term_string}}",
+                "query-input": "required name=search_term_string",
+            },
+        }
 
 
 class HomePageFeaturedArticle(Orderable):
@@ -275,9 +360,13 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         paginator = Paginator(article_cards_queryset(articles), self.per_page)
         # get_page: a bad number gives page 1, one past the end the last page.
         page_obj = paginator.get_page(request.GET.get("page"))
+        seo = seo_context(self, request)
+        if page_obj.number > 1:
+            seo["canonical_url"] += f"?page={page_obj.number}"
         return self.render(
             request,
             context_overrides={
+                **seo,
                 "articles": page_obj,
                 "page_obj": page_obj,
                 "paginator": paginator,
@@ -430,13 +519,17 @@ class ArticlePage(Page):
     def modified_datetime(self):
         return self.last_published_at or self.publication_datetime
 
-    def related_articles(self):
+    def related_articles(self, topic_ids=None, tag_ids=None):
         """Up to three live articles sharing the most topics and tags with this
-        one (never itself), newest first among equals."""
+        one (never itself), newest first among equals.
+
+        `topic_ids` and `tag_ids` save two queries when the caller has them."""
         if not self.pk:
             return []
-        topic_ids = list(self.topics.values_list("pk", flat=True))
-        tag_ids = list(self.tags.values_list("pk", flat=True))
+        if topic_ids is None:
+            topic_ids = list(self.topics.values_list("pk", flat=True))
+        if tag_ids is None:
+            tag_ids = list(self.tags.values_list("pk", flat=True))
         if not topic_ids and not tag_ids:
             return []
         scores = Counter()
@@ -473,5 +566,50 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = self.related_articles()
+        self.hero_image = with_renditions(self.hero_image_id)
+        context.update(seo_context(self, request, self.hero_image, self.hero_alt))
+        context["topics"] = list(self.topics.all())
+        context["tags"] = list(self.tags.all())
+        context["related_articles"] = self.related_articles(
+            topic_ids=[topic.pk for topic in context["topics"]],
+            tag_ids=[tag.pk for tag in context["tags"]],
+        )
+        context["table_of_contents"] = self.table_of_contents
+        parent = context["breadcrumbs"][-1] if context["breadcrumbs"] else None
+        context["article_index_url"] = parent.url if parent else "/articles/"
+        context["structured_data"] = [
+            self.structured_data(context),
+            breadcrumb_json_ld(self, request, context["breadcrumbs"]),
+        ]
         return context
+
+    def structured_data(self, context):
+        """schema.org Article: what search engines show for this page."""
+        publisher = {
+            "@type": "Organization",
+            "name": context["site_name"],
+            "logo": {"@type": "ImageObject", "url": context["logo_url"]},
+        }
+        if self.author:
+            author = {"@type": "Person", "name": self.author.name}
+            if self.author.role:
+                author["jobTitle"] = self.author.role
+        else:
+            author = {"@type": "Organization", "name": context["site_name"]}
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": self.title[:110],
+            "description": self.search_description or self.standfirst,
+            "author": author,
+            "datePublished": self.publication_datetime.isoformat(),
+            "dateModified": self.modified_datetime.isoformat(),
+            "image": [context["social_image_url"] or context["logo_url"]],
+            "publisher": publisher,
+            "mainEntityOfPage": context["canonical_url"],
+            "wordCount": _prose_words(list(self.body.raw_data)),
+        }
+        topics = [topic.name for topic in context["topics"]]
+        if topics:
+            data["about"] = topics
+        return data
