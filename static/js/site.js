@@ -27,3 +27,14 @@
     });
   }
 })();
+
+// Security: the public Content-Security-Policy blocks inline event handlers,
+// so Oscar's onclick="window.print()" / "history.go(-1)" links are replaced
+// by data attributes handled here (templates/oscar/checkout/thank_you.html,
+// templates/oscar/partials/form.html).
+document.addEventListener("click", function (event) {
+  var target = event.target.closest("[data-print-page], [data-history-back]");
+  if (!target) { return; }
+  event.preventDefault();
+  if (target.hasAttribute("data-print-page")) { window.print(); } else { window.history.back(); }
+});

@@ -9,10 +9,14 @@ class CatalogueDashboardConfig(apps.CatalogueDashboardConfig):
         # Oscar's get_class resolves "dashboard.catalogue.*" through the
         # parent app labelled "dashboard" (not forked), so modules in this
         # fork are not picked up by name: the product view is given the
-        # size- and format-checked image formset here.
+        # cleaned description and the size- and format-checked image formset
+        # here.
+        from .forms import ProductForm
         from .formsets import ProductImageFormSet
 
         base_view = self.product_createupdate_view
         self.product_createupdate_view = type(
-            base_view.__name__, (base_view,), {"image_formset": ProductImageFormSet}
+            base_view.__name__,
+            (base_view,),
+            {"form_class": ProductForm, "image_formset": ProductImageFormSet},
         )

@@ -1,13 +1,18 @@
-"""Oscar's dashboard catalogue forms, with limits on uploaded product images."""
+"""Oscar's dashboard catalogue forms: cleaned product descriptions and limits
+on uploaded product images."""
 
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
 from oscar.apps.dashboard.catalogue.forms import (
+    ProductForm as OscarProductForm,
+)
+from oscar.apps.dashboard.catalogue.forms import (
     ProductImageForm as OscarProductImageForm,
 )
 from PIL import Image
+from wagtail.whitelist import Whitelister
 
 
 class ProductImageForm(OscarProductImageForm):
@@ -51,3 +56,16 @@ class ProductImageForm(OscarProductImageForm):
                 },
             )
         return upload
+
+
+class ProductForm(OscarProductForm):
+    """Oscar's product form; the description is cleaned on save.
+
+    Oscar prints ``product.description`` with ``|safe`` (it is rich text from
+    the dashboard editor), so only an allow-list of tags survives: no
+    scripts, no event-handler attributes, no ``javascript:`` links (Wagtail's
+    rich-text whitelister, the same rules as article rich text).
+    """
+
+    def clean_description(self):
+        return Whitelister().clean(self.cleaned_data.get("description") or "")
