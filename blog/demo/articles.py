@@ -978,6 +978,10 @@ SPINAL_DECOMPRESSION = Article(
         ProductCallout(
             product="neck-traction-collar",
             heading="Neck traction, with care",
+            text="While the collar is under review, gentle warmth is a safe "
+            "alternative for a tense neck.",
+            if_unavailable="fallback",
+            fallback_product="neck-shoulder-wrap",
         ),
         CategoryCallout(
             category="spinal-decompression",
@@ -1175,6 +1179,8 @@ HEAT_OR_COLD = Article(
         ProductCallout(
             product="percussion-massager",
             heading="Deep massage for large muscles",
+            text="Keep it moving and away from the spine itself.",
+            if_unavailable="out_of_stock",
         ),
         Heading("When home remedies are not enough"),
         Paragraph(

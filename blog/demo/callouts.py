@@ -1,7 +1,62 @@
 """Turn the demo's callout parts into raw StreamField data for the callout
-blocks in `blog/callout_blocks.py` (the one place that knows their shape)."""
+blocks of `blog/callout_blocks.py` (product_callout, product_grid,
+category_callout)."""
+
+import uuid
 
 from blog.demo.structure import CategoryCallout, ProductCallout, ProductGrid
+
+
+def _rule(if_unavailable="hide", fallback_product=None):
+    return {
+        "if_unavailable": if_unavailable,
+        "fallback_product": fallback_product,
+        "fallback_category": None,
+    }
+
+
+def product_callout(product_id, headline="", note="", **rule):
+    return (
+        "product_callout",
+        {
+            "product": product_id,
+            "headline": headline,
+            "note": note,
+            "button_label": "",
+            "layout": "inline",
+            **_rule(**rule),
+        },
+    )
+
+
+def product_grid(product_ids, headline="", note="", **rule):
+    return (
+        "product_grid",
+        {
+            "headline": headline,
+            "note": note,
+            "products": [
+                {"type": "item", "value": pk, "id": str(uuid.uuid4())}
+                for pk in product_ids
+            ],
+            "button_label": "",
+            **_rule(**rule),
+        },
+    )
+
+
+def category_callout(category_id, headline="", note="", limit=3, **rule):
+    return (
+        "category_callout",
+        {
+            "category": category_id,
+            "headline": headline,
+            "note": note,
+            "limit": limit,
+            "button_label": "",
+            **_rule(**rule),
+        },
+    )
 
 
 def callout_block(part, products, categories):
@@ -11,64 +66,35 @@ def callout_block(part, products, categories):
     saved Oscar rows.
     """
     if isinstance(part, ProductCallout):
-        return (
-            "product_callout",
-            {
-                "product": products[part.product].pk,
-                "heading": part.heading,
-                "text": part.text,
-            },
+        fallback = products[part.fallback_product] if part.fallback_product else None
+        return product_callout(
+            products[part.product].pk,
+            part.heading,
+            part.text,
+            if_unavailable=part.if_unavailable,
+            fallback_product=fallback.pk if fallback else None,
         )
     if isinstance(part, ProductGrid):
-        return (
-            "product_grid",
-            {
-                "heading": part.heading,
-                "products": [products[key].pk for key in part.products],
-            },
-        )
+        return product_grid([products[key].pk for key in part.products], part.heading)
     if isinstance(part, CategoryCallout):
-        return (
-            "category_callout",
-            {
-                "category": categories[part.category].pk,
-                "heading": part.heading,
-                "text": part.text,
-                "limit": part.limit,
-            },
+        return category_callout(
+            categories[part.category].pk, part.heading, part.text, part.limit
         )
     raise TypeError(f"Not a callout: {part!r}")
 
 
 def scale_callout_blocks(product_ids, category_ids, rng, count):
     """`count` callouts for a benchmark article: mostly single products, every
-    fifth a grid of three and every tenth a category."""
+    fifth a grid of three and every tenth a category. All of them stay on
+    the page when stock runs out, so every article renders `count` callouts."""
+    shown = "out_of_stock"
     blocks = []
     for position in range(count):
         if position % 10 == 9:
-            blocks.append(
-                (
-                    "category_callout",
-                    {
-                        "category": rng.choice(category_ids),
-                        "heading": "",
-                        "text": "",
-                        "limit": 3,
-                    },
-                )
-            )
+            block = category_callout(rng.choice(category_ids), if_unavailable=shown)
         elif position % 5 == 4:
-            blocks.append(
-                (
-                    "product_grid",
-                    {"heading": "", "products": rng.sample(product_ids, 3)},
-                )
-            )
+            block = product_grid(rng.sample(product_ids, 3), if_unavailable=shown)
         else:
-            blocks.append(
-                (
-                    "product_callout",
-                    {"product": rng.choice(product_ids), "heading": "", "text": ""},
-                )
-            )
+            block = product_callout(rng.choice(product_ids), if_unavailable=shown)
+        blocks.append(block)
     return blocks

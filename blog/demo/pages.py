@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from blog.demo import articles as data
+from blog.demo.callouts import category_callout, product_grid
 from blog.demo.images import draw_article_image
 from blog.demo.structure import (
     BulletList,
@@ -28,6 +29,9 @@ from blog.models import ArticlePage, Author, HomePageFeaturedArticle, Topic
 # Block ids are derived from the article slug and position, so a callout's
 # anchor (#callout-<id>) is the same on every machine that loads the demo.
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1c7e0a-4a52-4d7b-9a43-3f0d2b9e5c11")
+
+# Products on the home page: two on sale, the rest everyday essentials.
+HOME_PRODUCTS = ("foam-roller", "exercise-mat", "heat-pad", "stability-ball")
 
 HOME_INTRO = (
     "<p>Plain-spoken articles about back pain, core strength and recovery, "
@@ -167,13 +171,35 @@ def ensure_articles(index, products, categories, callouts):
     ]
 
 
-def feature_on_home(home, articles, count=3):
-    """Pin the first articles to the home page unless an editor already chose."""
-    if home.featured_articles.exists():
+def feature_on_home(home, articles, products, categories, count=3):
+    """Pin the first articles and a few products to the home page, unless an
+    editor has already chosen what the home page features."""
+    if home.featured_articles.exists() or home.featured_products.raw_data:
         return
     home.featured_articles = [
         HomePageFeaturedArticle(article=article, sort_order=order)
         for order, article in enumerate(articles[:count])
+    ]
+    home.featured_products = [
+        {
+            "type": block_type,
+            "value": value,
+            "id": str(uuid.uuid5(BLOCK_ID_NAMESPACE, f"home:{n}")),
+        }
+        for n, (block_type, value) in enumerate(
+            [
+                product_grid(
+                    [products[key].pk for key in HOME_PRODUCTS],
+                    headline="Recovery essentials",
+                    note="Hand-picked tools that our articles keep coming back to.",
+                ),
+                category_callout(
+                    categories["core-training"].pk,
+                    headline="Build a stronger core at home",
+                    limit=3,
+                ),
+            ]
+        )
     ]
     home.intro = HOME_INTRO
     home.hero_image = ensure_image("core", "Illustration: the home page hero")

@@ -284,7 +284,7 @@ def create_articles(count, rng, product_ids, callouts_per_article):
                 url_path=f"{index.url_path}{slug}/",
                 content_type=content_type,
                 locale_id=index.locale_id,
-                translation_key=uuid.UUID(int=rng.getrandbits(128)),
+                translation_key=uuid.uuid4(),
                 live=True,
                 has_unpublished_changes=False,
                 first_published_at=now,

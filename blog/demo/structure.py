@@ -45,9 +45,14 @@ class Figure:
 
 @dataclass(frozen=True)
 class ProductCallout:
+    """One product; `if_unavailable` is the callout's rule ("hide",
+    "out_of_stock" or "fallback" to `fallback_product`)."""
+
     product: str
     heading: str = ""
     text: str = ""
+    if_unavailable: str = "hide"
+    fallback_product: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Load the demo content that `make run` shows. Safe to run again."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -24,9 +25,10 @@ class Command(BaseCommand):
                 "The page tree is missing: run `manage.py migrate` first."
             )
         with transaction.atomic():
+            call_command("setup_roles", stdout=self.stdout)
             products, categories = load_catalogue()
             articles = ensure_articles(index, products, categories, callout_block)
-            feature_on_home(home.specific, articles)
+            feature_on_home(home.specific, articles, products, categories)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {len(products)} products in {len(categories)} "

@@ -1,0 +1,105 @@
+"""`manage.py load_demo`: what `make run` shows a new user."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex, Revision
+
+from blog.demo.articles import ARTICLES
+from blog.demo.products import PRODUCTS
+from blog.models import ArticlePage, Author, HomePage, Topic
+from shop.catalogue.models import Category, Product, ProductImage
+from shop.partner.models import StockRecord
+from tests.conftest import ensure_site_tree
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = (
+    Product,
+    StockRecord,
+    ProductImage,
+    Category,
+    ArticlePage,
+    Page,
+    Author,
+    Topic,
+    Revision,
+    ReferenceIndex,
+    Group,
+)
+
+
+def counts():
+    counts = {model.__name__: model.objects.count() for model in COUNTED}
+    counts["Image"] = get_image_model().objects.count()
+    return counts
+
+
+@pytest.fixture
+def demo(db):
+    ensure_site_tree()
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def test_load_demo_twice_changes_nothing(demo):
+    first = counts()
+    call_command("load_demo", stdout=io.StringIO())
+    assert counts() == first
+    assert first["Product"] == len(PRODUCTS) >= 16
+    assert first["Category"] >= 4
+    assert first["ArticlePage"] == len(ARTICLES) >= 6
+    assert first["StockRecord"] == len(PRODUCTS)
+
+
+def test_every_product_has_a_drawn_image_and_every_callout_state_exists(demo):
+    products = Product.objects.prefetch_related("images")
+    assert all(product.images.all() for product in products)
+    records = StockRecord.objects.all()
+    assert any(r.num_in_stock == 0 for r in records)
+    assert any(r.was_price and r.was_price > r.price for r in records)
+    assert Product.objects.filter(is_public=False).exists()
+    for product in Product.objects.all():
+        assert product.categories.exists(), product.title
+        assert product.attribute_values.exists(), product.title
+
+
+def test_every_demo_article_renders_with_its_callouts(client, demo):
+    articles = ArticlePage.objects.live().public()
+    assert articles.count() == len(ARTICLES)
+    for article in articles:
+        assert article.author and article.medically_reviewed_by
+        assert article.topics.exists() and article.tags.exists()
+        assert article.hero_image is not None
+        response = client.get(article.url)
+        assert response.status_code == 200, article.url
+        assert b"data-callout=" in response.content, article.url
+        assert b"data-product-id=" in response.content, article.url
+
+
+def test_home_page_features_articles_and_products(client, demo):
+    home = HomePage.objects.get()
+    assert home.featured_articles.count() == 3
+    response = client.get("/")
+    assert response.status_code == 200
+    for item in home.featured_articles.all():
+        assert item.article.url.encode() in response.content
+    assert b"data-product-id=" in response.content
+
+
+def test_callouts_are_in_the_reference_index_and_staff_groups_exist(demo):
+    from django.contrib.auth import get_user_model
+
+    product_ids = {
+        int(object_id)
+        for object_id in ReferenceIndex.objects.filter(
+            base_content_type__model="page",
+            to_content_type__model="product",
+        ).values_list("to_object_id", flat=True)
+    }
+    assert len(product_ids) >= 10
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Editors", "Catalogue managers"} <= names
+    assert not get_user_model().objects.exists()
