@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres install migrate demo lint format browser bench clean
+.PHONY: run test test-postgres install migrate demo lint format browser bench loadtest clean
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -53,6 +53,11 @@ test-postgres: install browser
 
 bench: install
 	$(PYTHON) bench/run.py
+
+## Two minutes of visitors (read, add from callouts, guest checkout) against
+## gunicorn on its own PostgreSQL, which is stopped for 15 s in the middle.
+loadtest: install
+	$(PYTHON) bench/load/run.py $(LOADTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles test-results .pytest_cache
