@@ -11,6 +11,9 @@ from oscar.apps.dashboard.catalogue.forms import (
 from oscar.apps.dashboard.catalogue.forms import (
     ProductImageForm as OscarProductImageForm,
 )
+from oscar.apps.dashboard.catalogue.forms import (
+    StockRecordForm as OscarStockRecordForm,
+)
 from PIL import Image
 from wagtail.whitelist import Whitelister
 
@@ -56,6 +59,30 @@ class ProductImageForm(OscarProductImageForm):
                 },
             )
         return upload
+
+
+class StockRecordForm(OscarStockRecordForm):
+    """Oscar's stock record form with the sale's "was" price.
+
+    When a product page is saved by a form that does not show ``was_price``
+    (an older template), the stored value is kept rather than cleared.
+    """
+
+    class Meta(OscarStockRecordForm.Meta):
+        fields = [*OscarStockRecordForm.Meta.fields, "was_price"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.add_prefix("was_price") not in self.data and self.instance.pk:
+            cleaned["was_price"] = self.instance.was_price
+        price, was_price = cleaned.get("price"), cleaned.get("was_price")
+        if was_price is not None and price is not None and was_price <= price:
+            self.add_error(
+                "was_price",
+                "The was price must be higher than the price (it is shown "
+                "struck through); leave it empty when there is no sale.",
+            )
+        return cleaned
 
 
 class ProductForm(OscarProductForm):
