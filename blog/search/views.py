@@ -62,7 +62,9 @@ def popular_articles():
     recently published articles, which the home page also leads with.
     """
     return list(
-        searchable_articles().order_by("-first_published_at")[:POPULAR_ARTICLES]
+        searchable_articles().order_by("-date_published", "-first_published_at")[
+            :POPULAR_ARTICLES
+        ]
     )
 
 

@@ -4,6 +4,9 @@ import re
 
 import pytest
 from django.contrib.auth.models import User
+from django.urls import reverse
+from oscar.apps.catalogue.categories import create_from_breadcrumbs
+from oscar.test.factories import create_product
 from wagtail.models import PageViewRestriction
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +42,6 @@ def test_non_public_product_is_not_found(client, make_product):
 
 
 def test_variant_is_found_through_its_parent_only(client):
-    from oscar.test.factories import create_product
-
     parent = create_product(title="Lumbar belt", structure="parent")
     create_product(title="Lumbar belt size M", parent=parent, price=30)
 
@@ -90,14 +91,28 @@ def test_deleted_product_disappears(client, make_product):
     assert found(client, "massage") == set()
 
 
+FORM_NAMES = [
+    "form",
+    "category_formset",
+    "image_formset",
+    "recommended_formset",
+    "stockrecord_formset",
+]
+
+
 def formset_post_data(context, form_names):
-    """POST data that resubmits a dashboard page's forms as rendered."""
+    """POST data that resubmits a dashboard page's forms as rendered, without
+    the blank extra forms of each formset."""
     data = {}
     for name in form_names:
         form_or_formset = context[name]
-        forms = getattr(form_or_formset, "forms", [form_or_formset])
         if hasattr(form_or_formset, "management_form"):
-            forms = [form_or_formset.management_form, *forms]
+            prefix = form_or_formset.prefix
+            forms = form_or_formset.initial_forms
+            data[f"{prefix}-TOTAL_FORMS"] = len(forms)
+            data[f"{prefix}-INITIAL_FORMS"] = len(forms)
+        else:
+            forms = [form_or_formset]
         for form in forms:
             for field in form:
                 value = field.value()
@@ -111,29 +126,22 @@ def formset_post_data(context, form_names):
 
 
 def test_product_saved_in_oscar_dashboard_is_found_at_once(client, make_product):
-    from django.urls import reverse
-
     product = make_product("Standing desk mat")
+    # Oscar's form requires a category for a stand-alone product.
+    product.categories.add(create_from_breadcrumbs("Mats"))
     staff = User.objects.create_superuser("staff", "staff@example.com", "pw")
     client.force_login(staff)
     url = reverse("dashboard:catalogue-product", kwargs={"pk": product.pk})
     page = client.get(url)
     assert page.status_code == 200
-    data = formset_post_data(
-        page.context,
-        [
-            "form",
-            "category_formset",
-            "image_formset",
-            "recommended_formset",
-            "stockrecord_formset",
-        ],
-    )
+    data = formset_post_data(page.context, FORM_NAMES)
     data["title"] = "Anti-fatigue standing mat"
 
     response = client.post(url, data)
 
-    assert response.status_code == 302, response.context["form"].errors
+    assert response.status_code == 302, [
+        (name, response.context[name].errors) for name in FORM_NAMES
+    ] + [response.context["category_formset"].non_form_errors()]
     client.logout()
     assert found(client, "fatigue") == {("product", str(product.pk))}
     assert found(client, "desk") == set()
