@@ -16,7 +16,7 @@ def featured_in(context, product):
     """{% featured_in product %}: live public articles with a callout for it."""
     request = context.get("request")
     articles = []
-    if product is not None and product.pk:
+    if getattr(product, "pk", None):
         for page in articles_featuring(product)[:FEATURED_IN_LIMIT]:
             articles.append({"title": page.title, "url": page.get_url(request)})
     return {"articles": articles}
@@ -26,7 +26,7 @@ def featured_in(context, product):
 def product_usage(product):
     """Every article (draft or live) with a callout for the product, for staff:
     a list of dicts with the title, whether it is live, and admin links."""
-    if product is None or not product.pk:
+    if not getattr(product, "pk", None):
         return []
     return [
         {
