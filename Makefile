@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres install migrate demo lint format browser bench loadtest clean
+.PHONY: run test test-postgres test-scaleout install migrate demo lint format browser bench loadtest clean
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -51,6 +51,17 @@ test-postgres: install browser
 	trap 'scripts/postgres.sh stop' EXIT; \
 	DATABASE_URL=$$url $(VENV)/bin/pytest
 
+## Two gunicorn instances on one PostgreSQL and one Redis (own ports, so a
+## running test-postgres is left alone): shared baskets, shared page cache.
+test-scaleout: install
+	@set -e; export PGPORT=54339 REDIS_PORT=63799; \
+	db=$$(scripts/postgres.sh start); \
+	trap 'scripts/redis.sh stop; scripts/postgres.sh stop' EXIT; \
+	redis=$$(scripts/redis.sh start); \
+	DATABASE_URL=$$db REDIS_URL=$$redis $(PYTHON) bench/scaleout.py
+
+## Benchmarks with wrk on demo data and at scale (DATABASE_URL / REDIS_URL
+## choose PostgreSQL / Redis); results in bench/results/.
 bench: install
 	$(PYTHON) bench/run.py
 

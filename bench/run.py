@@ -1,0 +1,568 @@
+#!/usr/bin/env python
+"""`make bench`: how fast the site answers, on demo data and at scale.
+
+One run:
+1. makes a fresh benchmark database on the configured server (PostgreSQL
+   when DATABASE_URL points to one: a database named <name>_bench is
+   created beside it; else a SQLite file in a temporary folder), migrates it
+   and loads the demo data set;
+2. counts the SQL queries of each page in-process (Django test client and
+   CaptureQueriesContext);
+3. starts gunicorn on loopback (production settings, page cache on, then
+   again with it off) and measures each page with wrk: requests per second,
+   p50 and p99 latency, each as a ratio to /healthz (a view that touches
+   nothing: the baseline is Django answering at all);
+4. adds the scale data set (load_scale_data: 10,000 products, 2,000
+   articles with callouts), measures again and reports growth as a ratio;
+5. checks the targets, prints a table and writes bench/results/<time>.json.
+
+Options: --duration (seconds per wrk run), --connections, --workers,
+--products, --articles, --skip-scale. REDIS_URL, when set, is the cache.
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+RESULTS_DIR = BASE_DIR / "bench" / "results"
+VENV_BIN = Path(sys.executable).parent
+CALLOUT_BLOCKS = {"product_callout", "product_grid", "category_callout"}
+SEARCH_TERM = "back support"
+CHOOSER_TERM = "cushion"
+
+# The targets from the issue, checked after the run.
+WARM_ARTICLE_MIN_RPS_RATIO = 0.80
+COLD_ARTICLE_MAX_QUERIES = 15
+SCALE_MAX_P50_GROWTH = 1.5
+CHOOSER_MAX_P50_MS = 150
+WORKER_MAX_RSS_MB = 250
+
+
+def fail(message):
+    print(f"bench: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() != 0:
+        fail("wrk is not installed. Install it with: sudo apt-get install -y wrk")
+    print("Installing wrk (Debian package wrk)...", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, env=env)
+    if not shutil.which("wrk"):
+        fail("apt-get did not install wrk.")
+
+
+def fresh_database_url(work):
+    """A new, empty database of the configured kind, for this run only."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        import psycopg
+
+        parts = urlsplit(url)
+        name = parts.path.lstrip("/") + "_bench"
+        admin = urlunsplit(parts._replace(path="/postgres"))
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.execute(f'CREATE DATABASE "{name}"')
+        return urlunsplit(parts._replace(path=f"/{name}")), "postgresql"
+    if url and not url.startswith("sqlite"):
+        fail(f"DATABASE_URL must be PostgreSQL or SQLite, not {url!r}")
+    return f"sqlite:///{work / 'bench.sqlite3'}", "sqlite"
+
+
+def server_environment(database_url, work):
+    """Environment of the in-process part and of gunicorn (bench/settings.py:
+    production settings over plain http on loopback)."""
+    return {
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "MEDIA_ROOT": str(work / "media"),
+        "BENCH_STATIC_ROOT": str(work / "static"),
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(env, workers, page_cache):
+    port = free_port()
+    server_env = {**os.environ, **env, "PAGE_CACHE_ENABLED": str(page_cache)}
+    process = subprocess.Popen(
+        [
+            str(VENV_BIN / "gunicorn"),
+            "site_project.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE_DIR,
+        env=server_env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            if process.poll() is not None:
+                fail("gunicorn exited while starting; see its output above.")
+            try:
+                with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            fail("gunicorn did not answer /healthz within 30 s.")
+        yield base, process
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def worker_rss_mb(master_pid):
+    """Resident memory of each gunicorn worker (children of the master)."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    sizes = []
+    for pid in children.read_text().split():
+        status = Path(f"/proc/{pid}/status")
+        if status.exists():
+            match = re.search(r"VmRSS:\s+(\d+) kB", status.read_text())
+            if match:
+                sizes.append(round(int(match.group(1)) / 1024, 1))
+    return sizes
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def to_ms(text):
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text.strip())
+    if not match:
+        raise ValueError(f"wrk latency not understood: {text!r}")
+    return float(match.group(1)) * UNITS[match.group(2)]
+
+
+def run_wrk(url, duration, connections, cookie=None):
+    command = [
+        "wrk",
+        "--threads",
+        "2",
+        "--connections",
+        str(connections),
+        "--duration",
+        f"{duration}s",
+        "--timeout",
+        "10s",
+        "--latency",
+    ]
+    if cookie:
+        command += ["--header", f"Cookie: {cookie}"]
+    output = subprocess.run(
+        [*command, url], check=True, capture_output=True, text=True
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": rps,
+        "p50_ms": round(p50, 2),
+        "p99_ms": round(p99, 2),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def fetch(url, cookie=None):
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, response.headers.get("X-Page-Cache")
+
+
+# ------------------------------------------------------------ in-process part
+
+
+def setup_django(env):
+    os.environ.update(env)
+    sys.path.insert(0, str(BASE_DIR))
+    import django
+
+    django.setup()
+
+
+def load(step, *args, **options):
+    from django.core.management import call_command
+
+    started = time.perf_counter()
+    call_command(step, *args, **options)
+    print(f"  {step}: {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def callout_count(article):
+    return sum(1 for block in article.body.raw_data if block["type"] in CALLOUT_BLOCKS)
+
+
+def pick_pages():
+    """The URLs to measure: the same pages on demo data and at scale."""
+    from django.db.models import Count
+
+    from blog.models import ArticlePage
+    from shop.catalogue.models import Category, Product
+
+    article, best = None, -1
+    for candidate in ArticlePage.objects.live().public().order_by("pk")[:300]:
+        count = callout_count(candidate)
+        if count == 10:
+            article, best = candidate, count
+            break
+        if count > best:
+            article, best = candidate, count
+    if article is None:
+        fail("no live article to measure: did load_demo run?")
+    category = (
+        Category.objects.filter(is_public=True)
+        .annotate(products=Count("product"))
+        .order_by("-products", "path")
+        .first()
+    )
+    product = (
+        Product.objects.browsable()
+        .filter(is_public=True, stockrecords__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    pages = {
+        "home": "/",
+        "article": article.url,
+        "category": category.get_absolute_url(),
+        "product": product.get_absolute_url(),
+        "search": f"/search/?q={SEARCH_TERM.replace(' ', '+')}",
+    }
+    chooser = chooser_search_url()
+    if chooser:
+        pages["chooser_search"] = chooser
+    return pages, {"article_callouts": best, "article_slug": article.slug}
+
+
+def chooser_search_url():
+    """The admin product chooser's search results (the CALLOUT helper's
+    ChooserViewSet), or None when it does not exist yet."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        from shop.choosers import product_chooser_viewset
+    except ImportError:
+        return None
+    try:
+        url = reverse(product_chooser_viewset.get_url_name("choose_results"))
+    except NoReverseMatch:
+        return None
+    return f"{url}?q={CHOOSER_TERM}"
+
+
+def bench_superuser_cookie():
+    """Create a superuser with a random password, sign in with the test
+    client and return the session cookie to give wrk."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    password = secrets.token_urlsafe(24)
+    username = "bench-admin"
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=username).first()
+    if user is None:
+        user = user_model.objects.create_superuser(
+            username, "bench-admin@backbone.invalid", password
+        )
+    else:
+        user.set_password(password)
+        user.save()
+    client = Client()
+    if not client.login(username=username, password=password):
+        fail("could not sign the bench superuser in")
+    name = settings.SESSION_COOKIE_NAME
+    return f"{name}={client.cookies[name].value}"
+
+
+def count_queries(pages, cookie):
+    """SQL queries per page: cold (every cache empty) and with the page cache
+    off but other caches warm (navigation, thumbnails)."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for name, path in pages.items():
+        headers = {"HTTP_COOKIE": cookie} if name == "chooser_search" else {}
+        with override_settings(PAGE_CACHE_ENABLED=False):
+            cache.clear()
+            with CaptureQueriesContext(connection) as cold:
+                status = Client().get(path, **headers).status_code
+            with CaptureQueriesContext(connection) as warm:
+                Client().get(path, **headers)
+        if status != 200:
+            fail(f"{name} ({path}) answered {status}, not 200")
+        counts[name] = {"cold": len(cold), "page_cache_off": len(warm)}
+    cache.clear()
+    Client().get(pages["article"])
+    with CaptureQueriesContext(connection) as hit:
+        Client().get(pages["article"])
+    counts["article_warm"] = {"page_cache_hit": len(hit)}
+    cache.clear()
+    return counts
+
+
+def measure(label, env, pages, cookie, args):
+    print(f"\n== {label}: measuring with wrk ({args.duration} s each)", flush=True)
+    runs = {}
+    rss = []
+
+    def record(name, url, base, with_cookie=False):
+        run = run_wrk(
+            base + url, args.duration, args.connections, cookie if with_cookie else None
+        )
+        runs[name] = run
+        print(
+            f"  {name:<22} {run['rps']:>8.1f} req/s  p50 {run['p50_ms']:>7.2f} ms"
+            f"  p99 {run['p99_ms']:>7.2f} ms",
+            flush=True,
+        )
+
+    with gunicorn(env, args.workers, page_cache=True) as (base, process):
+        fetch(base + pages["article"])
+        status, state = fetch(base + pages["article"])
+        record("baseline", "/healthz", base)
+        record("home", pages["home"], base)
+        record("article_warm", pages["article"], base)
+        record("category_warm", pages["category"], base)
+        runs["article_warm"]["x_page_cache"] = state
+        rss += worker_rss_mb(process.pid)
+    with gunicorn(env, args.workers, page_cache=False) as (base, process):
+        record("baseline_cache_off", "/healthz", base)
+        record("home_cold", pages["home"], base)
+        record("article_cold", pages["article"], base)
+        record("category", pages["category"], base)
+        record("product", pages["product"], base)
+        record("search", pages["search"], base)
+        if "chooser_search" in pages:
+            record("chooser_search", pages["chooser_search"], base, with_cookie=True)
+        rss += worker_rss_mb(process.pid)
+    baseline = runs["baseline"]
+    for run in runs.values():
+        run["rps_ratio"] = round(run["rps"] / baseline["rps"], 3)
+        run["p50_ratio"] = round(run["p50_ms"] / baseline["p50_ms"], 2)
+        run["p99_ratio"] = round(run["p99_ms"] / baseline["p99_ms"], 2)
+    return runs, rss
+
+
+def dataset_counts():
+    from blog.models import ArticlePage
+    from shop.catalogue.models import Product
+
+    return {
+        "products": Product.objects.count(),
+        "articles": ArticlePage.objects.live().count(),
+    }
+
+
+def bench_dataset(label, env, args):
+    from django.core.cache import cache
+
+    cache.clear()
+    pages, about = pick_pages()
+    cookie = bench_superuser_cookie()
+    queries = count_queries(pages, cookie)
+    runs, rss = measure(label, env, pages, cookie, args)
+    return {
+        "data": dataset_counts(),
+        "pages": pages,
+        **about,
+        "queries": queries,
+        "wrk": runs,
+        "worker_rss_mb": rss,
+    }
+
+
+def check_targets(result):
+    checks = []
+    demo, scale = result["demo"], result.get("scale")
+    final = scale or demo
+    warm = final["wrk"]["article_warm"]["rps_ratio"]
+    checks.append(
+        (
+            f"warm article >= {WARM_ARTICLE_MIN_RPS_RATIO:.0%} of baseline req/s",
+            warm >= WARM_ARTICLE_MIN_RPS_RATIO,
+            f"{warm:.0%}",
+        )
+    )
+    cold = final["queries"]["article"]["cold"]
+    checks.append(
+        (
+            f"cold article <= {COLD_ARTICLE_MAX_QUERIES} SQL queries",
+            cold <= COLD_ARTICLE_MAX_QUERIES,
+            f"{cold} queries ({final['article_callouts']} callouts)",
+        )
+    )
+    if scale:
+        for name in ("category", "product", "search", "chooser_search"):
+            if name not in scale["wrk"] or name not in demo["wrk"]:
+                checks.append((f"{name} at scale", False, "not measured"))
+                continue
+            growth = scale["wrk"][name]["p50_ms"] / demo["wrk"][name]["p50_ms"]
+            result.setdefault("growth_p50", {})[name] = round(growth, 2)
+            checks.append(
+                (
+                    f"{name} p50 at scale <= {SCALE_MAX_P50_GROWTH}x demo",
+                    growth <= SCALE_MAX_P50_GROWTH,
+                    f"{growth:.2f}x",
+                )
+            )
+    chooser = final["wrk"].get("chooser_search")
+    checks.append(
+        (
+            f"chooser search p50 < {CHOOSER_MAX_P50_MS} ms",
+            bool(chooser) and chooser["p50_ms"] < CHOOSER_MAX_P50_MS,
+            f"{chooser['p50_ms']} ms" if chooser else "not measured",
+        )
+    )
+    rss = max(final["worker_rss_mb"] or [0])
+    checks.append(
+        (
+            f"gunicorn worker RSS < {WORKER_MAX_RSS_MB} MB",
+            0 < rss < WORKER_MAX_RSS_MB,
+            f"{rss} MB",
+        )
+    )
+    result["targets"] = [
+        {"target": name, "met": met, "measured": measured}
+        for name, met, measured in checks
+    ]
+    return all(met for _, met, _ in checks)
+
+
+def sql_for(name, queries):
+    """Queries behind a measured row: a page cache hit for the warm article,
+    else the page rendered with every cache empty."""
+    if name == "article_warm":
+        return queries["article_warm"]["page_cache_hit"]
+    key = name.removesuffix("_warm").removesuffix("_cold")
+    return queries.get(key, {}).get("cold", "")
+
+
+def print_table(result):
+    for label in ("demo", "scale"):
+        data = result.get(label)
+        if not data:
+            continue
+        print(
+            f"\n{label}: {data['data']['products']} products, "
+            f"{data['data']['articles']} articles"
+        )
+        print(
+            f"  {'page':<22}{'req/s':>9}{'x base':>8}{'p50 ms':>9}{'x base':>8}"
+            f"{'p99 ms':>9}{'x base':>8}{'SQL':>6}"
+        )
+        for name, run in data["wrk"].items():
+            print(
+                f"  {name:<22}{run['rps']:>9.1f}{run['rps_ratio']:>8.2f}"
+                f"{run['p50_ms']:>9.2f}{run['p50_ratio']:>8.2f}"
+                f"{run['p99_ms']:>9.2f}{run['p99_ratio']:>8.2f}"
+                f"{sql_for(name, data['queries'])!s:>6}"
+            )
+        print(f"  worker RSS (MB): {data['worker_rss_mb']}")
+    print("\nTargets:")
+    for target in result["targets"]:
+        mark = "ok  " if target["met"] else "MISS"
+        print(f"  [{mark}] {target['target']}: {target['measured']}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--products", type=int, default=10_000)
+    parser.add_argument("--articles", type=int, default=2_000)
+    parser.add_argument("--skip-scale", action="store_true")
+    args = parser.parse_args()
+
+    ensure_wrk()
+    work = Path(tempfile.mkdtemp(prefix="backbone-bench-"))
+    database_url, vendor = fresh_database_url(work)
+    env = server_environment(database_url, work)
+    print(f"bench: {vendor} database, cache {os.environ.get('REDIS_URL') or 'locmem'}")
+    setup_django(env)
+    try:
+        load("migrate", interactive=False, verbosity=0)
+        load("collectstatic", interactive=False, verbosity=0)
+        load("load_demo", verbosity=0)
+        result = {
+            "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "database": vendor,
+            "cache": "redis" if os.environ.get("REDIS_URL") else "locmem",
+            "cpus": os.cpu_count(),
+            "settings": vars(args),
+            "demo": bench_dataset("demo", env, args),
+        }
+        if not args.skip_scale:
+            print(
+                f"\n== loading {args.products} products, {args.articles} articles",
+                flush=True,
+            )
+            load(
+                "load_scale_data",
+                products=args.products,
+                articles=args.articles,
+                verbosity=0,
+            )
+            result["scale"] = bench_dataset("scale", env, args)
+        met = check_targets(result)
+        print_table(result)
+        RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        path = RESULTS_DIR / f"{stamp}-{vendor}.json"
+        path.write_text(json.dumps(result, indent=2) + "\n")
+        print(f"\nResults: {path.relative_to(BASE_DIR)}")
+    except BaseException:
+        print(f"bench: failed; its database and media are kept in {work}")
+        raise
+    shutil.rmtree(work, ignore_errors=True)
+    sys.exit(0 if met else 1)
+
+
+if __name__ == "__main__":
+    main()
