@@ -6,6 +6,7 @@ command that installs it (never a skip).
 """
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -39,6 +40,25 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test, for the failure screenshots."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+def save_failure_screenshots(request, pages):
+    report = getattr(request.node, "report_call", None)
+    if report is None or not report.failed:
+        return
+    RESULTS_DIR.mkdir(exist_ok=True)
+    for number, failed_page in enumerate(pages):
+        if not failed_page.is_closed():
+            path = RESULTS_DIR / f"FAILED-{request.node.name}-{number}.png"
+            failed_page.screenshot(path=str(path), full_page=True)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM_PATH).exists() and not shutil.which("chromium"):
@@ -65,17 +85,18 @@ def site_tree(transactional_db):
 
 
 @pytest.fixture
-def page(browser, live_server, site_tree):
+def page(request, browser, live_server, site_tree):
     """A fresh browser context (own cookies) at desktop width."""
     context = browser.new_context(viewport=DESKTOP, base_url=live_server.url)
     context.set_default_timeout(15_000)
     page = context.new_page()
     yield page
+    save_failure_screenshots(request, [page])
     context.close()
 
 
 @pytest.fixture
-def new_page(browser, live_server):
+def new_page(request, browser, live_server):
     """Open more independent visitors (each with its own cookies)."""
     contexts = []
 
@@ -86,6 +107,7 @@ def new_page(browser, live_server):
         return context.new_page()
 
     yield make
+    save_failure_screenshots(request, [p for c in contexts for p in c.pages])
     for context in contexts:
         context.close()
 
@@ -98,3 +120,123 @@ def screenshot(page, name):
         page.set_viewport_size(size)
         page.screenshot(path=str(RESULTS_DIR / f"{name}-{label}.png"), full_page=True)
     page.set_viewport_size(original)
+
+
+# ------------------------------------------------------------------ journeys
+# Shared by the journey tests: each test builds its own small data set with
+# factories (the live server flushes the database between tests).
+
+PASSWORD = "correct-horse-battery"  # noqa: S105  # nosec B105
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The locmem cache is shared with the live server thread and outlives
+    each test's database: start every test without stored pages."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def product_callout(product, rule="out_of_stock", **fields):
+    """A product callout block value, as the admin stores it."""
+    return (
+        "product_callout",
+        {
+            "product": product.pk,
+            "headline": fields.get("headline", ""),
+            "note": fields.get("note", ""),
+            "button_label": fields.get("button_label", ""),
+            "layout": fields.get("layout", "inline"),
+            "if_unavailable": rule,
+            "fallback_product": None,
+            "fallback_category": None,
+        },
+    )
+
+
+def paragraph(text):
+    return ("paragraph", f"<p>{text}</p>")
+
+
+def publish_article(title, *blocks, slug=None, standfirst="How to move again."):
+    """A live article under /articles/ with the given body blocks."""
+    from blog.models import ArticlePage
+    from tests.factories_blog import body_json
+
+    _home, index = ensure_site_tree()
+    article = ArticlePage(
+        title=title,
+        slug=slug or title.lower().replace(" ", "-"),
+        standfirst=standfirst,
+        body=body_json(*blocks),
+    )
+    index.add_child(instance=article)
+    article.save_revision().publish()
+    article.refresh_from_db()
+    return article
+
+
+def make_staff(username, *roles, superuser=False):
+    """A user who signs in with PASSWORD, in the given role groups
+    (blog/roles.py, set up as `manage.py setup_roles` does)."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from blog.roles import assign_role
+
+    call_command("setup_roles", verbosity=0)
+    user_model = get_user_model()
+    email = f"{username}@example.com"
+    if superuser:
+        user = user_model.objects.create_superuser(username, email, PASSWORD)
+    else:
+        user = user_model.objects.create_user(username, email, PASSWORD)
+    for role in roles:
+        assign_role(user, role)
+    return user
+
+
+def sign_in_to_cms(page, user):
+    """Sign in through Wagtail's login form at /cms/login/."""
+    from playwright.sync_api import expect
+
+    page.goto("/cms/login/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/cms/$"))
+
+
+def sign_in_to_shop(page, user, next_path="/shop/dashboard/"):
+    """Sign in through Oscar's customer login form (email and password)."""
+    page.goto(f"/shop/accounts/login/?next={next_path}")
+    login = page.locator("form#login_form")
+    login.locator("input[name=login-username]").fill(user.email)
+    login.locator("input[name=login-password]").fill(PASSWORD)
+    login.locator("button[name=login_submit]").click()
+
+
+def serious_axe_violations(page):
+    """axe-core's serious and critical violations on the current page
+    (axe-core ships inside axe-playwright-python: no network)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "nodes": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in results.response["violations"]
+        if violation["impact"] in {"serious", "critical"}
+    ]
+
+
+def assert_accessible(page):
+    violations = serious_axe_violations(page)
+    assert violations == [], f"axe on {page.url}: {violations}"
