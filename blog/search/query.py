@@ -94,14 +94,18 @@ class SiteSearch:
     def total(self):
         return self.article_count + self.product_count
 
-    @property
-    def count(self):
-        """How many results the selected kind has."""
+    def count_for(self, kind):
+        """How many results one kind (or all kinds) has."""
         return {
             KIND_ALL: self.total,
             KIND_ARTICLES: self.article_count,
             KIND_PRODUCTS: self.product_count,
-        }[self.kind]
+        }[kind]
+
+    @property
+    def count(self):
+        """How many results the selected kind has."""
+        return self.count_for(self.kind)
 
     @property
     def has_previous(self):

@@ -61,11 +61,8 @@ def popular_articles():
     The site keeps no reading statistics, so "popular" means the most
     recently published articles, which the home page also leads with.
     """
-    return list(
-        searchable_articles().order_by("-date_published", "-first_published_at")[
-            :POPULAR_ARTICLES
-        ]
-    )
+    latest = searchable_articles().order_by("-date_published", "-first_published_at")
+    return list(latest[:POPULAR_ARTICLES])
 
 
 def popular_categories():
@@ -123,34 +120,28 @@ def search_view(request):
         "kind_tabs": [
             {
                 "kind": k,
-                "label": KIND_LABELS[k],
-                "count": {
-                    KIND_ALL: search.total,
-                    KIND_ARTICLES: search.article_count,
-                    KIND_PRODUCTS: search.product_count,
-                }[k],
+                "label": label,
+                "count": search.count_for(k),
                 "url": search_url(search.query, k),
                 "selected": k == search.kind,
             }
-            for k in (KIND_ALL, KIND_ARTICLES, KIND_PRODUCTS)
+            for k, label in KIND_LABELS.items()
         ],
         "first_page_url": search_url(search.query, search.kind),
     }
     if search.num_pages:
-        context["previous_url"] = (
-            search_url(search.query, search.kind, search.page_number - 1)
-            if search.has_previous and not error
-            else None
-        )
-        context["next_url"] = (
-            search_url(search.query, search.kind, search.page_number + 1)
-            if search.has_next and not error
-            else None
-        )
         context["last_page_url"] = search_url(
             search.query, search.kind, search.num_pages
         )
-    if not search.hits:
+    if search.has_previous and not error:
+        context["previous_url"] = search_url(
+            search.query, search.kind, search.page_number - 1
+        )
+    if search.has_next and not error:
+        context["next_url"] = search_url(
+            search.query, search.kind, search.page_number + 1
+        )
+    if not search.hits and not error:
         context["did_you_mean"] = autocomplete_suggestions(search.query, request)
         context["popular_articles"] = popular_articles()
         context["popular_categories"] = popular_categories()
