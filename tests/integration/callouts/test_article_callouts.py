@@ -290,4 +290,5 @@ def test_query_count_same_for_one_and_twenty_callouts(client, make_article):
     many_count = _render_queries(client, many.url)
     soup = soup_of(client.get(many.url))
     assert len(callouts(soup, "product")) == 20
+    print(f"\narticle queries: 3 callouts {one_count}, 24 callouts {many_count}")
     assert one_count == many_count, (one_count, many_count)
