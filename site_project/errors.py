@@ -27,7 +27,8 @@ def render_static(template_name, status):
 
 def service_unavailable_response(exception=None):
     if exception is not None:
-        logger.error("Database unavailable: %s", exception.__class__.__name__)
+        # The details go to the server log only, never to the visitor.
+        logger.error("Database unavailable: %r", exception)
     response = render_static("503.html", status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

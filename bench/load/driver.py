@@ -80,7 +80,14 @@ class LoadResult:
             self.statuses[response.status] += 1
             self.latencies.append(response.seconds)
             if response.status == 503:
-                self.unavailable.append((response.started, path, response.body))
+                self.unavailable.append(
+                    (
+                        response.started,
+                        response.started + response.seconds,
+                        path,
+                        response.body,
+                    )
+                )
             elif response.status >= 500:
                 self.server_errors.append(
                     (response.started, method, path, response.status, response.body)
@@ -222,6 +229,17 @@ class Visitor:
                 name, ok = "read", self.read() is not None
             with self.result.lock:
                 self.result.journeys[f"{name}:{'ok' if ok else 'not completed'}"] += 1
+
+
+def warm_up(base_url):
+    """Visit every article and the shop once, untimed: the first render of a
+    page makes its thumbnails and fills each worker's caches."""
+    visitor = Visitor(base_url, LoadResult(), random.Random(0))
+    index = visitor.get("/articles/")
+    for path in sorted(set(ARTICLE_LINK.findall(index.body)) - {"/articles/"}):
+        visitor.get(path)
+    visitor.get("/")
+    visitor.get("/shop/catalogue/")
 
 
 def run_load(base_url, duration, visitors, seed=1, during=None):

@@ -17,6 +17,7 @@
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,7 +27,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(BASE_DIR))
 
-from bench.load.driver import run_load  # noqa: E402
+from bench.load.driver import run_load, warm_up  # noqa: E402
 from bench.load.server import PostgresOutage, gunicorn, server_environment  # noqa: E402
 
 PGPORT = "54351"
@@ -100,13 +101,20 @@ def main():
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--outage-after", type=float, default=45)
     parser.add_argument("--outage-for", type=float, default=15)
+    parser.add_argument(
+        "--keep-server",
+        action="store_true",
+        help="leave the PostgreSQL cluster running (and reuse it next time)",
+    )
     args = parser.parse_args()
     if args.duration > 300:
         parser.error("--duration is capped at 300 s: this is a bounded test")
 
     database_url = postgres("start")
     work = Path(tempfile.mkdtemp(prefix="backbone-loadtest-"))
-    env = server_environment(database_url, work / "media")
+    # Media live as long as the database that names them (--keep-server).
+    media = Path(tempfile.gettempdir()) / f"backbone-loadtest-media-{PGPORT}"
+    env = server_environment(database_url, media)
     try:
         setup_database(env)
         from bench.load.checks import check_database, check_responses, stock_snapshot
@@ -126,6 +134,7 @@ def main():
                 if outage
                 else None
             )
+            warm_up(base)
             result = run_load(base, args.duration, args.visitors, during=during)
 
         from django.db import connection
@@ -143,7 +152,9 @@ def main():
         print(f"\nlogs: {work}")
         return 1 if problems else 0
     finally:
-        postgres("stop")
+        if not args.keep_server:
+            postgres("stop")
+            shutil.rmtree(media, ignore_errors=True)
 
 
 def checkouts_after(result, moment):

@@ -126,8 +126,10 @@ class PostgresOutage:
         )
 
     def stop(self):
-        self.pg_ctl("stop", "-m", "immediate", "-w")
+        # The outage starts when the stop command is issued: connections may
+        # fail from then on, before pg_ctl returns.
         self.stopped_at = time.monotonic()
+        self.pg_ctl("stop", "-m", "immediate", "-w")
 
     def start(self):
         log = self.data.parent / "server.log"

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import connection
 
 from bench.load.checks import check_database, check_responses, stock_snapshot
-from bench.load.driver import run_load
+from bench.load.driver import run_load, warm_up
 from bench.load.server import PostgresOutage, gunicorn, server_environment
 from blog.models import ArticlePage
 from shop.order.models import Order
@@ -63,6 +63,7 @@ def test_load_with_a_database_outage_loses_nothing(shop_with_callouts, tmp_path)
     env = server_environment(database_url(), settings.MEDIA_ROOT)
     log = tmp_path / "gunicorn.log"
     with gunicorn(env, workers=2, log_path=log) as base:
+        warm_up(base)
         result = run_load(
             base,
             DURATION,
