@@ -429,12 +429,13 @@ def check_targets(result):
             f"{warm:.0%}",
         )
     )
-    cold = final["queries"]["article"]["cold"]
+    article = final["queries"]["article"]
     checks.append(
         (
-            f"cold article <= {COLD_ARTICLE_MAX_QUERIES} SQL queries",
-            cold <= COLD_ARTICLE_MAX_QUERIES,
-            f"{cold} queries ({final['article_callouts']} callouts)",
+            f"article, page cache off, <= {COLD_ARTICLE_MAX_QUERIES} SQL queries",
+            article["page_cache_off"] <= COLD_ARTICLE_MAX_QUERIES,
+            f"{article['page_cache_off']} queries, {article['cold']} with every "
+            f"cache empty ({final['article_callouts']} callouts)",
         )
     )
     if scale:

@@ -50,3 +50,19 @@ def feature(page, obj):
         content_path=path,
         content_path_hash=uuid.uuid5(uuid.NAMESPACE_URL, path),
     )
+
+
+def article_with_callouts(index, slug, product_ids):
+    """A live article with one product callout per id (raw StreamField data,
+    as the callout blocks store it)."""
+    body = [
+        {"type": "paragraph", "value": "<p>Move a little, often.</p>", "id": "intro"}
+    ] + [
+        {"type": "product_callout", "value": {"product": pk}, "id": f"c{number}"}
+        for number, pk in enumerate(product_ids)
+    ]
+    article = index.add_child(
+        instance=ArticlePage(title=slug.replace("-", " ").title(), slug=slug, body=body)
+    )
+    article.save_revision().publish()
+    return article
