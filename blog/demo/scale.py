@@ -18,6 +18,7 @@ instead of failing on a duplicate slug or UPC.
 
 import random
 import uuid
+from collections import defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -29,6 +30,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import escape
 from taggit.models import Tag
+from wagtail.blocks import StreamValue
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
@@ -225,10 +227,35 @@ def _insert_article_rows(articles):
     )
 
 
+def _convert_bodies(articles):
+    """Turn the articles' raw bodies into block values with one
+    ``bulk_to_python`` call per block type for the whole batch.
+
+    This is what ``StreamValue`` does lazily for one article (its
+    ``_prefetch_blocks``), batched across articles: the product chooser loads
+    every product the batch features in one go instead of once per article.
+    The reference index and the search index then read the converted values.
+    """
+    stream_block = ArticlePage._meta.get_field("body").stream_block
+    pending = defaultdict(list)
+    for article in articles:
+        stream = article.body
+        for position, raw in enumerate(stream._raw_data):
+            if stream._bound_blocks[position] is None:
+                pending[raw["type"]].append((stream, position, raw))
+    for block_type, items in pending.items():
+        block = stream_block.child_blocks[block_type]
+        values = block.bulk_to_python([raw["value"] for _, _, raw in items])
+        for (stream, position, raw), value in zip(items, values, strict=True):
+            stream._bound_blocks[position] = StreamValue.StreamChild(
+                block, value, id=raw.get("id")
+            )
+
+
 def _index_references(articles):
     """Reference index rows for new articles: which products, categories,
-    images and authors each one points at (what Wagtail's post-save handler
-    would record one article at a time)."""
+    images and authors each one points at, as Wagtail's post-save handler
+    extracts them, written with one bulk insert."""
     content_type = ContentType.objects.get_for_model(ArticlePage)
     base_content_type = ContentType.objects.get_for_model(Page)
     rows = []
@@ -302,31 +329,31 @@ def create_articles(count, rng, product_ids, callouts_per_article):
     Page.objects.filter(pk=index.pk).update(
         numchild=Page.objects.child_of(index).aggregate(n=Count("pk"))["n"]
     )
-    ArticlePage.topics.through.objects.bulk_create(
-        [
-            ArticlePage.topics.through(
-                articlepage_id=article.pk,
-                topic_id=topics[i % len(topics)].pk,
-            )
-            for i, article in enumerate(articles)
-        ],
-        batch_size=BATCH_SIZE,
-    )
-    ArticlePageTag.objects.bulk_create(
-        [
-            ArticlePageTag(content_object_id=article.pk, tag=tag)
-            for article in articles
-            for tag in tags
-        ],
-        batch_size=BATCH_SIZE,
-    )
-    references = _index_references(articles)
-    indexed = list(
-        ArticlePage.objects.filter(pk__in=[a.pk for a in articles])
-        .select_related("author")
-        .prefetch_related("topics", "tags")
-    )
-    _index_in_search(ArticlePage, indexed)
+    topic_links = []
+    for i, article in enumerate(articles):
+        topic = topics[i % len(topics)]
+        # Also kept on the instance, where the search indexer reads it.
+        article.topics = [topic]
+        topic_links.append(
+            ArticlePage.topics.through(articlepage_id=article.pk, topic_id=topic.pk)
+        )
+    ArticlePage.topics.through.objects.bulk_create(topic_links, batch_size=BATCH_SIZE)
+    tag_rows = [
+        ArticlePageTag(content_object_id=article.pk, tag=tag)
+        for article in articles
+        for tag in tags
+    ]
+    ArticlePageTag.objects.bulk_create(tag_rows, batch_size=BATCH_SIZE)
+    for i, article in enumerate(articles):
+        article.tagged_items = tag_rows[i * len(tags) : (i + 1) * len(tags)]
+
+    references = 0
+    backend = get_search_backend()
+    for start in range(0, len(articles), BATCH_SIZE):
+        batch = articles[start : start + BATCH_SIZE]
+        _convert_bodies(batch)
+        references += _index_references(batch)
+        backend.add_bulk(ArticlePage, batch)
     return articles, references
 
 

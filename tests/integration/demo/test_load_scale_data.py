@@ -47,10 +47,16 @@ def test_scale_data_builds_a_valid_tree_of_live_articles(client, index):
 def test_scale_articles_are_indexed_for_references_and_search(index):
     load(products=30, articles=5, callouts=10)
     article = ArticlePage.objects.child_of(index).first()
-    featured = ReferenceIndex.objects.filter(
-        object_id=str(article.pk), to_content_type__model="product"
+    stored = set(
+        ReferenceIndex.objects.filter(
+            object_id=str(article.pk), base_content_type__model="page"
+        ).values_list(
+            "to_content_type_id", "to_object_id", "model_path", "content_path"
+        )
     )
-    assert featured.exists()
+    # Exactly what Wagtail would have recorded saving the article itself.
+    assert stored == set(ReferenceIndex._extract_references_from_object(article))
+    assert any(model_path.startswith("body.product") for _, _, model_path, _ in stored)
     results = get_search_backend().search(article.title, ArticlePage)
     assert article.pk in [r.pk for r in results]
     product = Product.objects.first()
