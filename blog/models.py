@@ -5,6 +5,7 @@ Tree: HomePage (/) > ArticleIndexPage (/articles/) > ArticlePage.
 
 import datetime
 import math
+import re
 from collections import Counter
 
 from django.core.exceptions import ValidationError
@@ -40,6 +41,8 @@ NON_PROSE_KEYS = frozenset({"id", "type", "anchor", "level", "kind", "video", "i
 DEFAULT_DESCRIPTION = (
     "Practical, medically reviewed articles about back pain and core strength."
 )
+# Topic and tag slugs as they may appear in the index's query string.
+SLUG_PATTERN = re.compile(r"[-\w]{1,100}")
 # Open Graph and Twitter cards want a large JPEG at 1.91:1.
 SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 
@@ -180,6 +183,14 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "blog.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+
+def find_by_slug(queryset, slug):
+    """The object with this slug, or None; a value that cannot be a slug
+    (NUL bytes, punctuation, too long) is not looked up at all."""
+    if not SLUG_PATTERN.fullmatch(slug):
+        return None
+    return queryset.filter(slug=slug).first()
 
 
 def article_cards_queryset(queryset):
@@ -342,12 +353,12 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         filters = {}
         topic_slug = request.GET.get("topic", "").strip()
         if topic_slug:
-            topic = Topic.objects.filter(slug=topic_slug).first()
+            topic = find_by_slug(Topic.objects.all(), topic_slug)
             filters["topic"] = topic
             articles = articles.filter(topics=topic) if topic else articles.none()
         tag_slug = request.GET.get("tag", "").strip()
         if tag_slug:
-            tag = Tag.objects.filter(slug=tag_slug).first()
+            tag = find_by_slug(Tag.objects.all(), tag_slug)
             filters["tag"] = tag
             articles = (
                 articles.filter(tagged_items__tag=tag) if tag else articles.none()
