@@ -53,3 +53,15 @@ def test_bad_search_url_stops_start_up_naming_the_variable(monkeypatch, url):
 
     with pytest.raises(ImproperlyConfigured, match="SEARCH_BACKEND_URL"):
         search_backends_from_env()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_postgres_search_understands_english_word_forms(client, make_article):
+    """PostgreSQL's English configuration stems words: "stretching" finds
+    "stretches" (SQLite's FTS5 matches exact words only)."""
+    article = make_article("Morning stretches for the lower back")
+
+    response = client.get("/search/", {"q": "stretching"})
+
+    assert f'data-article-id="{article.pk}"' in response.content.decode()
