@@ -26,6 +26,8 @@ RESULTS_PER_PAGE = 10
 # Deep pages merge ever longer lists; nobody reads past this page.
 MAX_PAGE = 50
 SUGGESTIONS_PER_KIND = 5
+# Results among the first this many of each kind rank title matches first.
+TITLE_RANK_WINDOW = 50
 
 KIND_ALL = "all"
 KIND_ARTICLES = "articles"
@@ -124,11 +126,32 @@ class PageNotFound(Exception):
         self.search = search
 
 
-def _scored(results, higher_is_better):
-    """(sort key, object) pairs in the backend's relevance order."""
-    for obj in results:
+def _title_matches(title, words):
+    return words <= {w.lower() for w in WORD_RE.findall(title)}
+
+
+def _ranked(results, stop, words, higher_is_better):
+    """The first ``stop`` results as (sort key, object), best first.
+
+    Within the top ``TITLE_RANK_WINDOW`` results, those whose title holds
+    every query word come first: full-text scores penalise long documents,
+    so without this a long article titled exactly what was asked could rank
+    below products that merely mention it. Past the window the backend's
+    order stands, so the order never depends on which page is asked for.
+    """
+    fetched = results[: max(stop, TITLE_RANK_WINDOW)]
+    ranked = []
+    for position, obj in enumerate(fetched):
         score = getattr(obj, "_score", None) or 0.0
-        yield (-score if higher_is_better else score), obj
+        relevance = -score if higher_is_better else score
+        title_tier = (
+            0
+            if position < TITLE_RANK_WINDOW and _title_matches(obj.title, words)
+            else 1
+        )
+        ranked.append(((title_tier, relevance), obj))
+    ranked.sort(key=lambda item: item[0])
+    return ranked[:stop]
 
 
 def site_search(raw_query, kind=KIND_ALL, page=1, request=None):
@@ -158,24 +181,25 @@ def site_search(raw_query, kind=KIND_ALL, page=1, request=None):
     start = (page - 1) * RESULTS_PER_PAGE
     stop = min(start + RESULTS_PER_PAGE, reachable)
 
-    if search.kind == KIND_ARTICLES:
-        ranked = [("article", a) for a in articles[start:stop]]
-    elif search.kind == KIND_PRODUCTS:
-        ranked = [("product", p) for p in products[start:stop]]
-    else:
-        # The top `stop` of the merged list come from the top `stop` of each.
-        merged = heapq.merge(
-            (
-                (key, 0, "article", obj)
-                for key, obj in _scored(articles[:stop], higher_is_better)
-            ),
-            (
-                (key, 1, "product", obj)
-                for key, obj in _scored(products[:stop], higher_is_better)
-            ),
-            key=lambda item: (item[0], item[1]),
-        )
-        ranked = [(k, obj) for _, _, k, obj in islice(merged, start, stop)]
+    words = set(query.lower().split())
+    article_ranks = (
+        _ranked(articles, stop, words, higher_is_better)
+        if search.kind != KIND_PRODUCTS
+        else []
+    )
+    product_ranks = (
+        _ranked(products, stop, words, higher_is_better)
+        if search.kind != KIND_ARTICLES
+        else []
+    )
+    # The top `stop` of the merged list come from the top `stop` of each; on
+    # equal keys articles come first.
+    merged = heapq.merge(
+        ((key, 0, "article", obj) for key, obj in article_ranks),
+        ((key, 1, "product", obj) for key, obj in product_ranks),
+        key=lambda item: (item[0], item[1]),
+    )
+    ranked = [(k, obj) for _, _, k, obj in islice(merged, start, stop)]
 
     cards = product_cards([obj.pk for k, obj in ranked if k == "product"], request)
     for k, obj in ranked:

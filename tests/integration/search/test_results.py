@@ -206,3 +206,16 @@ def test_results_page_query_count_does_not_grow_with_results(
     assert many_queries == few_queries
     # Restrictions, two counts, two searches, product cards (4), site root.
     assert many_queries <= 12
+
+
+def test_long_article_titled_with_the_query_beats_a_product_mentioning_it(
+    client, make_article, make_product
+):
+    """Full-text scores favour short texts; a title match still comes first."""
+    make_product("Heat wrap", "Soothes the lower back.")
+    filler = " ".join(["Practical advice on desks, chairs and walking."] * 8)
+    article = make_article("Lower back pain at the desk", filler)
+
+    response = client.get("/search/", {"q": "lower back"})
+
+    assert result_order(response)[0] == ("article", str(article.pk))
