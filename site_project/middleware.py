@@ -2,7 +2,7 @@
 while the database is unreachable, and a 403 for signed-in users whom an admin
 would otherwise bounce back to its login page."""
 
-from csp.constants import SELF, UNSAFE_INLINE
+from csp.constants import HEADER, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.contrib import messages
 from django.db import InterfaceError, OperationalError
@@ -38,6 +38,17 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     The public site keeps the strict policy from settings: scripts only from
     this origin or carrying the per-request nonce.
     """
+
+    def process_response(self, request, response):
+        # Wagtail's live preview renders the page through a dummy request for
+        # its public URL and the whole middleware chain, which stamps the
+        # public policy (frame-ancestors 'none') on the response; served
+        # under /cms/ inside the preview iframe, it must get the admin policy.
+        if is_admin_path(request.path_info) and not getattr(
+            response, "_csp_exempt", False
+        ):
+            del response[HEADER]
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)

@@ -124,3 +124,25 @@ def test_unknown_page_gets_the_404_page(client, home_page):
     response = client.get("/no-such-page-here/")
     assert response.status_code == 404
     assert b'data-error-page="404"' in response.content
+
+
+def test_admin_paths_replace_a_public_policy_set_by_an_inner_render(rf):
+    """Wagtail's preview renders the public page through the middleware chain
+    first; served under /cms/ (in the preview iframe) it gets the admin
+    policy, not the public frame-ancestors 'none'."""
+    from django.http import HttpResponse
+
+    from site_project.middleware import ContentSecurityPolicyMiddleware
+
+    def inner_render(request):
+        response = HttpResponse("preview")
+        response["Content-Security-Policy"] = (
+            "default-src 'self'; frame-ancestors 'none'"
+        )
+        return response
+
+    middleware = ContentSecurityPolicyMiddleware(inner_render)
+    response = middleware(rf.get("/cms/pages/3/edit/preview/"))
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    public = middleware(rf.get("/articles/"))
+    assert "frame-ancestors 'none'" in public["Content-Security-Policy"]
