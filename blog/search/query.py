@@ -3,7 +3,8 @@
 Articles (Wagtail pages) and products (the forked Oscar ``Product``) live in
 the same Wagtail search backend. The backend searches one model at a time, so
 ``site_search`` runs the query once per kind, keeps each kind's relevance
-score, and merges the two ranked lists by score for the "all" view.
+score, and merges the two ranked lists for the "all" view: title matches
+first, then by score (see ``_ranked``).
 """
 
 import heapq
