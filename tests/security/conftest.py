@@ -19,7 +19,7 @@ def make_user(username, role=None, **flags):
 
 
 @pytest.fixture
-def role_users(db):
+def role_users(home_page):
     """One user per role, keyed by the names used in the permission matrix."""
     return {
         "anonymous": None,

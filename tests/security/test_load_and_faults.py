@@ -20,7 +20,13 @@ from shop.order.models import Order
 from tests.factories_shop import make_product
 from tests.integration.callouts.conftest import body, paragraph, product_callout
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# Marked e2e as well so it runs at the end with the browser tests: like them
+# it commits data for another process and flushes the database afterwards.
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+]
 
 DURATION = 20
 VISITORS = 6

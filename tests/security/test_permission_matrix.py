@@ -127,7 +127,7 @@ def test_denied_page_is_the_plain_403_page(client, role_users):
     assert b'data-error-page="403"' in response.content
 
 
-def test_staff_flag_alone_opens_no_dashboard_area(client, db):
+def test_staff_flag_alone_opens_no_dashboard_area(client, home_page):
     from tests.security.conftest import make_user
 
     client.force_login(make_user("bare-staff", is_staff=True))
@@ -148,7 +148,7 @@ def test_editors_are_not_staff_and_customer_service_cannot_edit_products(
     assert not role_users["catalogue"].has_perm("order.view_order")
 
 
-def test_setup_roles_is_idempotent_and_exact(db):
+def test_setup_roles_is_idempotent_and_exact(home_page):
     from django.contrib.auth.models import Group, Permission
     from django.core.management import call_command
 

@@ -63,8 +63,11 @@ def test_small_png_product_image_is_accepted():
 
 
 @override_settings(WAGTAILIMAGES_MAX_UPLOAD_SIZE=500)
-def test_wagtail_image_upload_over_the_limit_is_refused(client, django_user_model):
+def test_wagtail_image_upload_over_the_limit_is_refused(
+    client, django_user_model, home_page
+):
     from wagtail.images import get_image_model
+    from wagtail.models import Collection
 
     admin = django_user_model.objects.create_superuser("boss", "b@example.com", "x")
     client.force_login(admin)
@@ -72,7 +75,12 @@ def test_wagtail_image_upload_over_the_limit_is_refused(client, django_user_mode
         "big.png", image_bytes("PNG", (300, 300)), content_type="image/png"
     )
     response = client.post(
-        "/cms/images/add/", {"title": "Big", "file": upload, "collection": 1}
+        "/cms/images/add/",
+        {
+            "title": "Big",
+            "file": upload,
+            "collection": Collection.get_first_root_node().pk,
+        },
     )
     assert response.status_code == 200
     assert b"This file is too big" in response.content
