@@ -38,6 +38,8 @@ class SimpleAddToBasketForm(core_forms.SimpleAddToBasketMixin, AddToBasketForm):
 class BasketLineForm(core_forms.BasketLineForm):
     quantity = forms.IntegerField(
         label="Quantity",
+        # Oscar's basket template renders the input without its <label>.
+        widget=forms.NumberInput(attrs={"aria-label": "Quantity"}),
         min_value=0,
         max_value=MAX_LINE_QUANTITY,
         required=False,

@@ -1,8 +1,18 @@
 """Checkout forms of the shop."""
 
 from django import forms
+from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 
 from shop.checkout.payment import PAYMENT_METHODS
+
+
+class GatewayForm(OscarGatewayForm):
+    """Oscar's "who are you?" form; its template renders the password input
+    beside a radio button without a <label>, so the input names itself."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].widget.attrs["aria-label"] = "Password"
 
 
 class PaymentMethodForm(forms.Form):
