@@ -9,14 +9,18 @@ class CatalogueDashboardConfig(apps.CatalogueDashboardConfig):
         # Oscar's get_class resolves "dashboard.catalogue.*" through the
         # parent app labelled "dashboard" (not forked), so modules in this
         # fork are not picked up by name: the product view is given the
-        # cleaned description and the size- and format-checked image formset
-        # here.
+        # cleaned description, the size- and format-checked image formset and
+        # the stock record formset with the "was" price here.
         from .forms import ProductForm
-        from .formsets import ProductImageFormSet
+        from .formsets import ProductImageFormSet, StockRecordFormSet
 
         base_view = self.product_createupdate_view
         self.product_createupdate_view = type(
             base_view.__name__,
             (base_view,),
-            {"form_class": ProductForm, "image_formset": ProductImageFormSet},
+            {
+                "form_class": ProductForm,
+                "image_formset": ProductImageFormSet,
+                "stockrecord_formset": StockRecordFormSet,
+            },
         )
