@@ -81,6 +81,9 @@ def test_guest_buys_from_an_article_callout_and_staff_see_the_order(page, new_pa
     ).click()
 
     expect(page).to_have_url(re.compile(r"/checkout/payment-method/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "How would you like to pay?"
+    )
     page.get_by_label(re.compile("Bank transfer")).check()
     screenshot(page, "shopper-7-payment")
     page.get_by_role("button", name="Continue to review your order").click()
@@ -93,6 +96,7 @@ def test_guest_buys_from_an_article_callout_and_staff_see_the_order(page, new_pa
     expect(page).to_have_url(re.compile(r"/checkout/thank-you/$"))
     order = Order.objects.get()
     assert order.guest_email == "ada@example.com"
+    expect(page.get_by_role("heading", level=1)).to_contain_text(order.number)
     expect(page.locator("#content_inner")).to_contain_text(order.number)
     expect(page.locator("[data-payment-instructions]")).to_contain_text("sort code")
     expect(page.locator("[data-mini-basket-count]")).to_have_text("0")
