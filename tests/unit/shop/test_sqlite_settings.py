@@ -1,0 +1,28 @@
+"""The embedded SQLite database is set up for several shoppers at once."""
+
+from site_project.settings.base import database_from_env
+
+
+def test_sqlite_file_database_uses_wal_busy_timeout_and_immediate(tmp_path):
+    config = database_from_env(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    options = config["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert "journal_mode=WAL" in options["init_command"]
+    assert "busy_timeout=20000" in options["init_command"]
+
+
+def test_pragmas_apply_on_a_real_connection(tmp_path, django_db_blocker):
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    config = database_from_env(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    config.update({"TIME_ZONE": None, "CONN_HEALTH_CHECKS": False})
+    config.setdefault("CONN_MAX_AGE", 0)
+    config.setdefault("AUTOCOMMIT", True)
+    wrapper = DatabaseWrapper(config, alias="sqlite-check")
+    with django_db_blocker.unblock(), wrapper.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0] == "wal"
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == 20000
+    with django_db_blocker.unblock():
+        wrapper.close()
