@@ -1,8 +1,12 @@
 """Load the demo content that `make run` shows. Safe to run again."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.models import Site
 
 from blog.demo.callouts import callout_block
 from blog.demo.catalogue import load_catalogue
@@ -25,6 +29,7 @@ class Command(BaseCommand):
                 "The page tree is missing: run `manage.py migrate` first."
             )
         with transaction.atomic():
+            point_site_at_base_url()
             call_command("setup_roles", stdout=self.stdout)
             products, categories = load_catalogue()
             articles = ensure_articles(index, products, categories, callout_block)
@@ -35,3 +40,15 @@ class Command(BaseCommand):
                 f"categories, {len(articles)} articles at {index.url}."
             )
         )
+
+
+def point_site_at_base_url():
+    """Serve the default Wagtail site at the configured base URL (SITE_URL),
+    so canonical links, the feed and the sitemap name the address the site is
+    really served at (http://127.0.0.1:8000 under `make run`)."""
+    url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    port = url.port or (443 if url.scheme == "https" else 80)
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) != (url.hostname, port):
+        site.hostname, site.port = url.hostname, port
+        site.save(update_fields=["hostname", "port"])
