@@ -1,6 +1,8 @@
 """Fixtures shared by every test: the page tree, and CI's no-skip rule."""
 
 import os
+import shutil
+from pathlib import Path
 
 import pytest
 from wagtail.models import Collection, Locale, Page, Site
@@ -8,6 +10,18 @@ from wagtail.models import Collection, Locale, Page, Site
 from blog.models import ArticleIndexPage, HomePage
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -80,3 +94,25 @@ def home_page(db):
 @pytest.fixture
 def article_index(db):
     return ensure_site_tree()[1]
+
+
+# One browser for the whole session, shared by every browser test (tests/e2e,
+# tests/security): Playwright allows one sync instance per thread.
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM_PATH).exists() and not shutil.which("chromium"):
+        pytest.fail(
+            f"Chromium is missing at {CHROMIUM_PATH}. Install it with "
+            "`apt-get install chromium` (make test does this when run as root) "
+            "or set CHROMIUM_PATH."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM_PATH,
+            args=CHROMIUM_ARGS,
+            headless=True,
+        )
+        yield browser
+        browser.close()

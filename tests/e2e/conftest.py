@@ -7,28 +7,16 @@ command that installs it (never a skip).
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ensure_site_tree
+from tests.conftest import CHROMIUM_ARGS, CHROMIUM_PATH, ensure_site_tree  # noqa: F401
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls
 # that set up data in the same thread are safe (nothing else uses the loop).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 RESULTS_DIR = Path(__file__).resolve().parents[2] / "test-results"
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 375, "height": 812}
@@ -57,26 +45,6 @@ def save_failure_screenshots(request, pages):
         if not failed_page.is_closed():
             path = RESULTS_DIR / f"FAILED-{request.node.name}-{number}.png"
             failed_page.screenshot(path=str(path), full_page=True)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM_PATH).exists() and not shutil.which("chromium"):
-        pytest.fail(
-            f"Chromium is missing at {CHROMIUM_PATH}. Install it with "
-            "`apt-get install chromium` (make test does this when run as root) "
-            "or set CHROMIUM_PATH."
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM_PATH,
-            args=CHROMIUM_ARGS,
-            headless=True,
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

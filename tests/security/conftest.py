@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from blog.roles import CATALOGUE_MANAGERS, CUSTOMER_SERVICE, EDITORS, assign_role
 
 # The browser fixtures, for test_csp_in_browser.py.
-from tests.e2e.conftest import browser, empty_cache, page, site_tree  # noqa: F401
+from tests.e2e.conftest import empty_cache, page, site_tree  # noqa: F401
 
 
 def make_user(username, role=None, **flags):
