@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from math import ceil
 
+from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from wagtail.search.backends import get_search_backend
 
 from blog.models import ArticlePage
@@ -69,7 +70,7 @@ def searchable_products():
 def _higher_score_is_better(backend):
     # SQLite's FTS5 bm25() is negative and lower means more relevant; the
     # PostgreSQL, Elasticsearch and OpenSearch backends score the other way.
-    return type(backend).__name__ != "SQLiteSearchBackend"
+    return not isinstance(backend, SQLiteSearchBackend)
 
 
 @dataclass(frozen=True)

@@ -302,10 +302,11 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # ---------------------------------------------------------------- Search
 # One index for articles and products (/search/). By default Wagtail's
-# database backend, which picks SQLite FTS5 or PostgreSQL full-text search by
-# the connection's vendor; SEARCH_CONFIG is PostgreSQL's text search
-# configuration (English stemming). SEARCH_BACKEND_URL moves the index to a
-# search server by configuration alone, e.g.
+# database backend (through site_project.search_backend), which picks SQLite
+# FTS5 or PostgreSQL full-text search by the connection's vendor;
+# SEARCH_CONFIG is PostgreSQL's text search configuration (English stemming).
+# SEARCH_BACKEND_URL moves the index to a search server by configuration
+# alone, e.g.
 #   elasticsearch8://search.internal:9200/backbone_
 #   opensearch3+https://user:password@search.internal:9200/backbone_
 # (engine[+http|+https]://[user:password@]host:port/index-prefix).
@@ -322,9 +323,11 @@ def search_backends_from_env():
     """WAGTAILSEARCH_BACKENDS from SEARCH_BACKEND_URL (empty: the database)."""
     url = env.str("SEARCH_BACKEND_URL", default="")
     if not url:
+        # Wagtail's database backend with a faster plan on SQLite (see
+        # site_project/search_backend.py); PostgreSQL gets Wagtail's own.
         return {
             "default": {
-                "BACKEND": "wagtail.search.backends.database",
+                "BACKEND": "site_project.search_backend",
                 "SEARCH_CONFIG": env.str("SEARCH_CONFIG", default="english"),
             }
         }

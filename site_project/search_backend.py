@@ -1,0 +1,212 @@
+"""Wagtail's database search backend, with a faster query plan on SQLite.
+
+``WAGTAILSEARCH_BACKENDS`` points here instead of at
+``wagtail.search.backends.database``. On PostgreSQL (and MySQL, or SQLite
+without FTS5) this hands over to Wagtail's own backend unchanged. On SQLite
+with FTS5 it returns :class:`FastSQLiteSearchBackend`.
+
+Why: Wagtail's SQLite backend filters the searched queryset with
+``pk IN (SELECT object_id FROM fts JOIN indexentry ... WHERE fts MATCH ?)``
+and, when scores are wanted, annotates each row with a correlated subquery
+that repeats the whole ``MATCH``. SQLite's planner walks ``indexentry`` (or
+the searched table) and asks FTS5 once per row, so every candidate row pays
+for a full-text lookup: over 30 s for the site search and 3.5 s for a chooser
+word search with 10,000 products.
+
+The fix keeps Wagtail's match and bm25 scoring expressions and only changes
+the plan:
+
+* the full-text lookup always starts from the FTS5 table (``CROSS JOIN``
+  is SQLite's documented way to fix the join order), so ``MATCH`` runs once;
+* relevance ordering is done by fetching ``(object_id, score)`` for every
+  match in that single query, keeping the ids the searched queryset allows
+  (one ``pk IN (...)`` query), sorting in Python and loading only the objects
+  of the requested slice.
+
+Results mean the same as before: the same ``MATCH`` expression, the same
+score (lower bm25 is better, ties by descending pk), the same filters.
+"""
+
+from django.db import connections
+from django.db.models import TextField
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+from modelsearch.backends.database.sqlite.sqlite import (
+    IndexEntry,
+    SQLiteAutocompleteQueryCompiler,
+    SQLiteFTSIndexEntry,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
+)
+from modelsearch.query import MatchAll, Not
+from modelsearch.utils import get_descendants_content_types_pks
+
+
+class FTSFirstMixin:
+    """Query compiler methods that run ``MATCH`` once, from the FTS5 table."""
+
+    def _plain_match(self):
+        """The query when it is a plain match (not MatchAll, not negated)."""
+        query = normalize(self.query)
+        if isinstance(query, (MatchAll, Not)):
+            return None
+        return query
+
+    def _hits_sql(self, config, with_score, allowed_only=False):
+        """SQL and params: ``object_id`` (and ``score``) of every match.
+
+        ``allowed_only`` keeps only objects of the searched queryset (its
+        filters run once, as an uncorrelated subquery).
+        """
+        query = self._plain_match()
+        search_query = self.build_search_query(query, config=config)
+        match = MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+        hits = SQLiteFTSIndexEntry.objects.filter(match).filter(
+            index_entry__content_type__in=get_descendants_content_types_pks(
+                self.queryset.model
+            )
+        )
+        if allowed_only:
+            allowed = (
+                self.queryset.order_by()
+                .annotate(_object_id=Cast("pk", TextField()))
+                .values("_object_id")
+            )
+            hits = hits.filter(index_entry__object_id__in=allowed)
+        if with_score:
+            rank = self._build_rank_expression(self.get_search_vectors(), config)
+            hits = hits.annotate(score=rank).values_list(
+                "index_entry__object_id", "score"
+            )
+        else:
+            hits = hits.values_list("index_entry__object_id", flat=True)
+        sql, params = hits.order_by().query.sql_with_params()
+        # The first join is FROM the FTS table to the index entries (any
+        # later ones belong to the searched queryset's subquery). CROSS JOIN
+        # keeps the FTS table as the outer loop, so MATCH is evaluated once.
+        entry_join = f' INNER JOIN "{IndexEntry._meta.db_table}" ON '
+        if entry_join not in sql:  # pragma: no cover - Wagtail changed its SQL
+            raise RuntimeError(f"Unexpected search SQL: {sql}")
+        return sql.replace(entry_join, entry_join.replace("INNER", "CROSS"), 1), params
+
+    def matching_queryset(self, config):
+        """The searched queryset narrowed to the matches (no ordering added)."""
+        sql, params = self._hits_sql(config, with_score=False)
+        # The SQL is Django's own compilation of the FTS queryset, with the
+        # search terms kept apart as parameters.
+        hits = RawSQL(sql, params)  # noqa: S611  # nosec B611
+        return self.queryset.filter(pk__in=hits)
+
+    def wants_python_ranking(self, score_field):
+        return self._plain_match() is not None and (
+            self.order_by_relevance or score_field is not None
+        )
+
+    def search(self, config, start, stop, score_field=None):
+        if self._plain_match() is None:
+            return super().search(config, start, stop, score_field=score_field)
+        if self.wants_python_ranking(score_field):
+            # Callers that need a queryset (facets) get the unranked matches.
+            return self.matching_queryset(config)[start:stop]
+        queryset = self.matching_queryset(config)
+        if not queryset.query.order_by:
+            # Wagtail's default, to keep pages stable.
+            queryset = queryset.order_by("-pk")
+        return queryset[start:stop]
+
+    def ranked(self, config, start, stop, score_field):
+        """The [start:stop] slice of matches as objects, best first.
+
+        Two queries: every allowed match with its score, then the objects of
+        the slice.
+        """
+        sql, params = self._hits_sql(config, with_score=True, allowed_only=True)
+        pk_field = self.queryset.model._meta.pk
+        with connections[self.queryset.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            candidates = [
+                (score, pk_field.to_python(object_id))
+                for object_id, score in cursor.fetchall()
+            ]
+        if not candidates:
+            return []
+        if self.order_by_relevance:
+            # Wagtail's order: score ascending (bm25), then pk descending.
+            candidates.sort(key=lambda item: (item[0], _negated(item[1])))
+        else:
+            order = self.queryset.query.order_by or ("-pk",)
+            ordered = list(
+                self.matching_queryset(config)
+                .order_by(*order)
+                .values_list("pk", flat=True)
+            )
+            by_pk = {pk: score for score, pk in candidates}
+            candidates = [(by_pk[pk], pk) for pk in ordered if pk in by_pk]
+        page = candidates[start:stop]
+        objects = self.queryset.order_by().in_bulk([pk for _, pk in page])
+        results = []
+        for score, pk in page:
+            obj = objects.get(pk)
+            if obj is None:
+                continue
+            if score_field is not None:
+                setattr(obj, score_field, score)
+            results.append(obj)
+        return results
+
+
+def _negated(pk):
+    try:
+        return -pk
+    except TypeError:  # non-numeric primary keys: keep a stable order
+        return pk
+
+
+class FastSQLiteSearchQueryCompiler(FTSFirstMixin, SQLiteSearchQueryCompiler):
+    pass
+
+
+class FastSQLiteAutocompleteQueryCompiler(
+    FTSFirstMixin, SQLiteAutocompleteQueryCompiler
+):
+    pass
+
+
+class FastSQLiteSearchResults(SQLiteSearchResults):
+    def _config(self):
+        return self.query_compiler.get_config(self.backend)
+
+    def _do_search(self):
+        compiler = self.query_compiler
+        if compiler.wants_python_ranking(self._score_field):
+            return compiler.ranked(
+                self._config(), self.start, self.stop, self._score_field
+            )
+        return super()._do_search()
+
+    def _do_count(self):
+        compiler = self.query_compiler
+        if compiler._plain_match() is None:
+            return super()._do_count()
+        count = compiler.matching_queryset(self._config()).count()
+        count -= self.start
+        if self.stop is not None:
+            count = min(count, self.stop - self.start)
+        return max(count, 0)
+
+
+class FastSQLiteSearchBackend(SQLiteSearchBackend):
+    query_compiler_class = FastSQLiteSearchQueryCompiler
+    autocomplete_query_compiler_class = FastSQLiteAutocompleteQueryCompiler
+    results_class = FastSQLiteSearchResults
+
+
+def SearchBackend(params):  # noqa: N802 - Wagtail looks up this name
+    """Wagtail's database backend, or the faster one on SQLite with FTS5."""
+    backend = DatabaseSearchBackend(params)
+    if type(backend) is SQLiteSearchBackend:
+        return FastSQLiteSearchBackend(params)
+    return backend
