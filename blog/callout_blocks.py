@@ -10,14 +10,70 @@ stock, hidden from the shop, or deleted): hide the callout, show it as out of
 stock without the add button, or show a fallback product or category.
 """
 
+import contextvars
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from shop.cards import cards_for_products, category_product_ids, product_cards
-from shop.choosers import CategoryChooserBlock, ProductChooserBlock
+from shop.cards import (
+    cards_for_products,
+    category_product_ids,
+    product_cards,
+    products_for_cards,
+)
+from shop.catalogue.models import Category
+from shop.choosers import CategoryChooserBlock as BaseCategoryChooserBlock
+from shop.choosers import ProductChooserBlock as BaseProductChooserBlock
+
+#: Products and categories a page loaded for all its callouts at once, while
+#: its StreamFields turn raw ids into objects (see :func:`preload_stream_cards`).
+_preloaded = contextvars.ContextVar("callout_preloaded", default=None)
+
+
+def _as_int(value):
+    if isinstance(value, dict):
+        # A list item as stored: {"type": "item", "value": <id>, "id": ...}.
+        value = value.get("value")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class _PreloadedChooserMixin:
+    """A chooser block that takes its objects from the page's one bulk load
+    when there is one, and loads only what is missing itself."""
+
+    preloaded_key = ""
+
+    def bulk_to_python(self, values):
+        preloaded = _preloaded.get()
+        if preloaded is None:
+            return super().bulk_to_python(values)
+        objects = preloaded[self.preloaded_key]
+        missing = [
+            value
+            for value in values
+            if _as_int(value) is not None and _as_int(value) not in objects
+        ]
+        if missing:
+            loaded = super().bulk_to_python(missing)
+            objects.update({obj.pk: obj for obj in loaded if obj is not None})
+        return [objects.get(_as_int(value)) for value in values]
+
+
+class ProductChooserBlock(_PreloadedChooserMixin, BaseProductChooserBlock):
+    preloaded_key = "products"
+    # Same block as the shop's in migrations: only the loading differs.
+    canonical_module_path = "shop.choosers.ProductChooserBlock"
+
+
+class CategoryChooserBlock(_PreloadedChooserMixin, BaseCategoryChooserBlock):
+    preloaded_key = "categories"
+    canonical_module_path = "shop.choosers.CategoryChooserBlock"
+
 
 HIDE = "hide"
 SHOW_OUT_OF_STOCK = "out_of_stock"
@@ -125,6 +181,61 @@ def load_callout_cards(wanted, request):
     return CalloutCards(products=cards, category_products=category_products)
 
 
+PRODUCT_KEYS = ("product", "fallback_product")
+CATEGORY_KEYS = ("category", "fallback_category")
+
+
+def _wanted_ids(stream_values):
+    """Product ids and {category id: product limit} of every callout in the
+    raw data of the given StreamField values (no query)."""
+    product_ids = set()
+    category_limits = {}
+    for stream_value in stream_values:
+        for child in stream_value.raw_data:
+            block = stream_value.stream_block.child_blocks.get(child.get("type"))
+            value = child.get("value")
+            if not isinstance(block, CalloutBlock) or not isinstance(value, dict):
+                continue
+            product_ids.update(_as_int(value.get(key)) for key in PRODUCT_KEYS)
+            product_ids.update(_as_int(item) for item in value.get("products") or [])
+            for key in CATEGORY_KEYS:
+                pk = _as_int(value.get(key))
+                if pk is None:
+                    continue
+                limit = DEFAULT_CATEGORY_LIMIT
+                if key == "category":
+                    limit = _as_int(value.get("limit")) or DEFAULT_CATEGORY_LIMIT
+                category_limits[pk] = max(category_limits.get(pk, 0), limit)
+    product_ids.discard(None)
+    return product_ids, category_limits
+
+
+def preload_stream_cards(stream_values, request):
+    """Cards for every callout of the given StreamField values, loaded before
+    the blocks are: one query for the categories, one per category for its
+    product ids, and ONE bulk product load (``shop.cards``) for every product
+    of every callout; the chooser blocks then take their objects from it."""
+    product_ids, category_limits = _wanted_ids(stream_values)
+    categories = Category.objects.in_bulk(list(category_limits))
+    category_products = {
+        pk: category_product_ids(category, category_limits[pk], request)
+        for pk, category in categories.items()
+    }
+    for ids in category_products.values():
+        product_ids.update(ids)
+    products = products_for_cards(product_ids)
+    token = _preloaded.set({"products": products, "categories": categories})
+    try:
+        for stream_value in stream_values:
+            list(stream_value)  # turns raw ids into objects, block type by type
+    finally:
+        _preloaded.reset(token)
+    return CalloutCards(
+        products=cards_for_products(products.values(), request),
+        category_products=category_products,
+    )
+
+
 def stream_callout_cards(stream_values, request):
     """Cards for every callout in the given StreamField values, in bulk."""
     wanted = WantedCards()
@@ -145,7 +256,7 @@ def page_callout_cards(page, request):
         for field in page._meta.get_fields()
         if field.__class__.__name__ == "StreamField"
     ]
-    cards = stream_callout_cards(stream_values, request)
+    cards = preload_stream_cards(stream_values, request)
     page._callout_cards = (request, cards)
     return cards
 

@@ -6,12 +6,19 @@ Tree: HomePage (/) > ArticleIndexPage (/articles/) > ArticlePage.
 import datetime
 import math
 import re
-from collections import Counter
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Subquery,
+)
+from django.db.models.functions import Coalesce, Length, Substr
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -28,11 +35,11 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Orderable, Page, PageViewRestriction, Site
 from wagtail.search import index
 
 from .blocks import ARTICLE_BODY_BLOCKS, ArticleBodyBlock, heading_anchor
-from .callout_blocks import callout_block_types
+from .callout_blocks import callout_block_types, page_callout_cards
 
 # Average adult silent reading speed for non-fiction, in words per minute.
 WORDS_PER_MINUTE = 200
@@ -65,6 +72,18 @@ def _prose_words(raw):
     return 0
 
 
+def _link_count(links, column):
+    """How many of `links` point at the outer article (0 when none)."""
+    counted = (
+        links.filter(**{column: OuterRef("pk")})
+        .order_by()
+        .values(column)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def absolute_url(request, url):
     """`url` made absolute on the request's Wagtail site (its canonical host)."""
     if url.startswith(("http://", "https://")):
@@ -89,6 +108,57 @@ def with_renditions(image_id):
     )
 
 
+def _remember_routed(request, page):
+    """Note a page Wagtail's routing loaded on the way to the requested one."""
+    if request is not None:
+        routed = getattr(request, "_blog_routed_pages", None)
+        if routed is None:
+            routed = request._blog_routed_pages = {}
+        routed[page.path] = page
+
+
+class TypedChildRouteMixin:
+    """Route to a child of a known page type in one query.
+
+    Wagtail's own routing loads the child as a base ``Page`` and then its
+    specific class (two queries per level). The parents passed on the way are
+    kept on the request, so breadcrumbs need no ancestors query. A child of
+    another type falls back to Wagtail's routing.
+    """
+
+    child_route_model = None  # a callable returning the child page class
+
+    def route(self, request, path_components):
+        if path_components and self.child_route_model is not None:
+            model = self.child_route_model()
+            child = model.objects.child_of(self).filter(slug=path_components[0])
+            child = child.first()
+            if child is not None:
+                child._cached_parent_obj = self
+                _remember_routed(request, self)
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+
+def breadcrumb_pages(page, request):
+    """The page's ancestors below the tree root: taken from the pages routing
+    loaded for this request when it loaded them all, else one query."""
+    routed = getattr(request, "_blog_routed_pages", None) or {}
+    paths = [page.path[: page.steplen * depth] for depth in range(2, page.depth)]
+    if all(path in routed for path in paths):
+        return [routed[path] for path in paths]
+    return list(page.get_ancestors().filter(depth__gt=1))
+
+
+def public_pages(queryset):
+    """`queryset` without pages under a view restriction, in the same query
+    (Wagtail's ``.public()`` first loads every restriction: one more query)."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.filter(~Exists(restricted))
+
+
 def seo_context(page, request, image=None, image_alt=""):
     """Canonical URL, breadcrumbs, publisher and social image for a page."""
     site = Site.find_for_request(request) if request else None
@@ -99,7 +169,7 @@ def seo_context(page, request, image=None, image_alt=""):
     return {
         "canonical_url": page.get_full_url(request),
         "site_name": (site.site_name if site else "") or "Backbone",
-        "breadcrumbs": list(page.get_ancestors().filter(depth__gt=1)),
+        "breadcrumbs": breadcrumb_pages(page, request),
         "social_image_url": social_image_url,
         "social_image_alt": image_alt,
         "logo_url": absolute_url(request, static("img/logo.svg")),
@@ -202,7 +272,7 @@ def article_cards_queryset(queryset):
     )
 
 
-class HomePage(Page):
+class HomePage(TypedChildRouteMixin, Page):
     """The site's front page at /: a hero, featured articles and products."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -245,6 +315,10 @@ class HomePage(Page):
     max_count = 1
 
     template = "blog/home_page.html"
+
+    @staticmethod
+    def child_route_model():
+        return ArticleIndexPage
 
     # How many article cards the home page shows.
     featured_count = 3
@@ -320,7 +394,7 @@ class HomePageFeaturedArticle(Orderable):
     panels = [PageChooserPanel("article", page_type="blog.ArticlePage")]
 
 
-class ArticleIndexPage(RoutablePageMixin, Page):
+class ArticleIndexPage(RoutablePageMixin, TypedChildRouteMixin, Page):
     """The list of articles at /articles/, newest first, filterable by topic
     and tag, with the RSS feed at /articles/feed/."""
 
@@ -332,6 +406,10 @@ class ArticleIndexPage(RoutablePageMixin, Page):
     subpage_types = ["blog.ArticlePage"]
 
     template = "blog/article_index_page.html"
+
+    @staticmethod
+    def child_route_model():
+        return ArticlePage
 
     per_page = 12
     # Slugs that an article may not take because a route of this page owns them.
@@ -543,44 +621,89 @@ class ArticlePage(Page):
             tag_ids = list(self.tags.values_list("pk", flat=True))
         if not topic_ids and not tag_ids:
             return []
-        scores = Counter()
-        if topic_ids:
-            scores.update(
-                ArticlePage.topics.through.objects.filter(
-                    topic_id__in=topic_ids
-                ).values_list("articlepage_id", flat=True)
+        # One query: each candidate scored in SQL by its shared topics and
+        # tags, with the hero image and author its card shows joined in.
+        # Renditions come from Wagtail's rendition cache (one query if cold).
+        topic_links = ArticlePage.topics.through.objects.filter(topic_id__in=topic_ids)
+        tag_links = ArticlePageTag.objects.filter(tag_id__in=tag_ids)
+        return list(
+            public_pages(ArticlePage.objects.live())
+            .filter(
+                models.Q(pk__in=topic_links.values("articlepage_id"))
+                | models.Q(pk__in=tag_links.values("content_object_id"))
             )
-        if tag_ids:
-            scores.update(
-                ArticlePageTag.objects.filter(tag_id__in=tag_ids).values_list(
-                    "content_object_id", flat=True
+            .exclude(pk=self.pk)
+            .annotate(
+                related_score=_link_count(topic_links, "articlepage_id")
+                + _link_count(tag_links, "content_object_id")
+            )
+            .select_related("hero_image", "author")
+            .order_by("-related_score", "-date_published", "-pk")[: self.related_limit]
+        )
+
+    def topics_and_tags(self, request=None):
+        """(topics, tags) of the article, by name, in one query.
+
+        A preview shows the editor's unsaved choices, read from the page."""
+        if not self.pk or getattr(request, "is_preview", False):
+            return list(self.topics.all()), list(self.tags.order_by("name"))
+        kind = models.Value(0, output_field=IntegerField())
+        topics = (
+            Topic.objects.filter(articles=self.pk)
+            .order_by()
+            .annotate(kind=kind)
+            .values_list("kind", "pk", "name", "slug")
+        )
+        tag_ids = ArticlePageTag.objects.filter(content_object_id=self.pk)
+        tags = (
+            Tag.objects.filter(pk__in=tag_ids.values("tag_id"))
+            .order_by()
+            .annotate(kind=models.Value(1, output_field=IntegerField()))
+            .values_list("kind", "pk", "name", "slug")
+        )
+        rows = sorted(topics.union(tags, all=True), key=lambda row: (row[0], row[2]))
+        return (
+            [
+                Topic(pk=pk, name=name, slug=slug)
+                for kind, pk, name, slug in rows
+                if kind == 0
+            ],
+            [
+                Tag(pk=pk, name=name, slug=slug)
+                for kind, pk, name, slug in rows
+                if kind == 1
+            ],
+        )
+
+    def load_byline_and_hero(self):
+        """The author (with photo) and hero image in one query, when they are
+        the saved ones (a preview may carry unsaved choices)."""
+        loaded = None
+        if self.pk:
+            loaded = (
+                ArticlePage.objects.filter(
+                    pk=self.pk,
+                    hero_image_id=self.hero_image_id,
+                    author_id=self.author_id,
                 )
+                .select_related("hero_image", "author__photo")
+                .only("pk", "hero_image", "author")
+                .first()
             )
-        scores.pop(self.pk, None)
-        if not scores:
-            return []
-        candidates = (
-            ArticlePage.objects.live()
-            .public()
-            .filter(pk__in=list(scores))
-            .values_list("pk", "date_published")
-        )
-        ranked = sorted(
-            candidates,
-            key=lambda row: (scores[row[0]], row[1], row[0]),
-            reverse=True,
-        )
-        chosen = [pk for pk, _ in ranked[: self.related_limit]]
-        by_pk = article_cards_queryset(ArticlePage.objects.filter(pk__in=chosen))
-        by_pk = by_pk.in_bulk()
-        return [by_pk[pk] for pk in chosen if pk in by_pk]
+        if loaded is not None:
+            self.hero_image = loaded.hero_image
+            self.author = loaded.author
+        else:
+            self.hero_image = with_renditions(self.hero_image_id)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        self.hero_image = with_renditions(self.hero_image_id)
+        self.load_byline_and_hero()
         context.update(seo_context(self, request, self.hero_image, self.hero_alt))
-        context["topics"] = list(self.topics.all())
-        context["tags"] = list(self.tags.all())
+        # Every product of every callout in one bulk load, before the body's
+        # blocks render (they read their cards from the page).
+        page_callout_cards(self, request)
+        context["topics"], context["tags"] = self.topics_and_tags(request)
         context["related_articles"] = self.related_articles(
             topic_ids=[topic.pk for topic in context["topics"]],
             tag_ids=[tag.pk for tag in context["tags"]],

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from oscar.core.loading import get_class
@@ -71,27 +71,30 @@ def _strategy(request):
     return strategy
 
 
-def product_queryset():
+def _public_children_prefetch():
+    return Prefetch(
+        "children",
+        queryset=Product.objects.public().prefetch_related("stockrecords"),
+        to_attr="_prefetched_public_children",
+    )
+
+
+def product_queryset(children=True):
     """Products with everything a card reads, in a fixed number of queries.
 
     Exactly what a card reads (stock records, images), plus variants (a
     parent's public children with their stock) and a variant's parent (its
     product class and images). Not Oscar's ``base_queryset()``: its option
     and all-children prefetches cost three queries a card never uses.
+    ``children=False`` leaves the variants to the caller (see
+    :func:`products_for_cards`, which loads them for parents only).
     """
-    public_children = Product.objects.public().prefetch_related("stockrecords")
+    lookups = ["stockrecords", "images", "parent__images"]
+    if children:
+        lookups.append(_public_children_prefetch())
     return Product.objects.select_related(
         "product_class", "parent", "parent__product_class"
-    ).prefetch_related(
-        "stockrecords",
-        "images",
-        "parent__images",
-        Prefetch(
-            "children",
-            queryset=public_children,
-            to_attr="_prefetched_public_children",
-        ),
-    )
+    ).prefetch_related(*lookups)
 
 
 def _primary_image(product):
@@ -175,10 +178,22 @@ def product_cards(product_ids, request=None):
     the products and one per prefetched relation. Thumbnails are looked up in
     sorl's key-value store, which is cached.
     """
+    return cards_for_products(products_for_cards(product_ids).values(), request)
+
+
+def products_for_cards(product_ids):
+    """Products loaded for cards, keyed by id, in a fixed number of queries
+    (what :func:`product_cards` loads), for callers that need the products
+    themselves too; turn them into cards with :func:`cards_for_products`."""
     ids = {int(pk) for pk in product_ids if pk is not None}
     if not ids:
         return {}
-    return cards_for_products(product_queryset().filter(pk__in=ids), request)
+    products = product_queryset(children=False).in_bulk(ids)
+    # Variants are only read for parents: no query when there is none.
+    parents = [product for product in products.values() if product.is_parent]
+    if parents:
+        prefetch_related_objects(parents, _public_children_prefetch())
+    return products
 
 
 def cards_for_products(products, request=None):
