@@ -4,6 +4,9 @@ The payment step talks to ``shop.checkout.payment.PaymentMethod`` only, so a
 card gateway can be added there without touching these views.
 """
 
+import logging
+import smtplib
+
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
@@ -15,6 +18,8 @@ from oscar.apps.checkout.session import CheckoutSessionMixin
 
 from shop.checkout.forms import PaymentMethodForm
 from shop.checkout.payment import get_payment_method, payment_method_for_order
+
+logger = logging.getLogger(__name__)
 
 
 class PaymentMethodMixin:
@@ -91,6 +96,17 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
         if error:
             messages.error(request, error)
         return redirect("checkout:payment-method")
+
+    def send_order_placed_email(self, order):
+        # The order is placed by now. A mail server that is down must not turn
+        # that into an error page, which would also unfreeze the basket so the
+        # shopper could order twice; the order stays, the failure is logged.
+        try:
+            super().send_order_placed_email(order)
+        except (smtplib.SMTPException, OSError):
+            logger.exception(
+                "Order %s: the confirmation email could not be sent", order.number
+            )
 
     def get_message_context(self, order):
         ctx = super().get_message_context(order)

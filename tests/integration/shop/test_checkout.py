@@ -83,6 +83,32 @@ def test_confirmation_email_has_number_lines_and_bank_details(client):
     assert "Posture corrector" in html and "sort code" in html
 
 
+class MailServerDown:
+    """An email backend whose server refuses every connection."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_mail_server_down_still_places_one_order_and_thanks_the_shopper(
+    client, settings
+):
+    settings.EMAIL_BACKEND = f"{__name__}.MailServerDown"
+    product = make_product(title="Heat wrap", price="20.00", num_in_stock=3)
+    response = guest_checkout(client, product, payment="bank-transfer")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("checkout:thank-you")
+    order = Order.objects.get()
+    assert order.lines.get().title == "Heat wrap"
+    thank_you = client.get(reverse("checkout:thank-you"))
+    assert order.number.encode() in thank_you.content
+    # The basket was submitted with the order: nothing left to order twice.
+    assert b"data-mini-basket-count>0<" in thank_you.content
+
+
 def test_pay_on_delivery_email_has_no_bank_details(client):
     product = make_product(price="10.00")
     guest_checkout(client, product, payment="pay-on-delivery")
