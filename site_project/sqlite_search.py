@@ -1,9 +1,7 @@
-"""Wagtail's database search backend, with a faster query plan on SQLite.
+"""Wagtail's SQLite FTS5 search backend with a faster query plan.
 
-``WAGTAILSEARCH_BACKENDS`` points here instead of at
-``wagtail.search.backends.database``. On PostgreSQL (and MySQL, or SQLite
-without FTS5) this hands over to Wagtail's own backend unchanged. On SQLite
-with FTS5 it returns :class:`FastSQLiteSearchBackend`.
+Only imported on SQLite (by ``site_project.search_backend``): the FTS5 index
+model it uses does not exist on other databases.
 
 Why: Wagtail's SQLite backend filters the searched queryset with
 ``pk IN (SELECT object_id FROM fts JOIN indexentry ... WHERE fts MATCH ?)``
@@ -18,10 +16,10 @@ the plan:
 
 * the full-text lookup always starts from the FTS5 table (``CROSS JOIN``
   is SQLite's documented way to fix the join order), so ``MATCH`` runs once;
-* relevance ordering is done by fetching ``(object_id, score)`` for every
-  match in that single query, keeping the ids the searched queryset allows
-  (one ``pk IN (...)`` query), sorting in Python and loading only the objects
-  of the requested slice.
+* relevance ordering fetches ``(object_id, score)`` of every match that the
+  searched queryset allows (its filters as one uncorrelated subquery) in a
+  single query, sorts them in Python and loads only the objects of the
+  requested slice.
 
 Results mean the same as before: the same ``MATCH`` expression, the same
 score (lower bm25 is better, ties by descending pk), the same filters.
@@ -31,7 +29,6 @@ from django.db import connections
 from django.db.models import TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
-from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
@@ -202,11 +199,3 @@ class FastSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = FastSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = FastSQLiteAutocompleteQueryCompiler
     results_class = FastSQLiteSearchResults
-
-
-def SearchBackend(params):  # noqa: N802 - Wagtail looks up this name
-    """Wagtail's database backend, or the faster one on SQLite with FTS5."""
-    backend = DatabaseSearchBackend(params)
-    if type(backend) is SQLiteSearchBackend:
-        return FastSQLiteSearchBackend(params)
-    return backend

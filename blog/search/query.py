@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 from math import ceil
 
-from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
 from wagtail.search.backends import get_search_backend
 
 from blog.models import ArticlePage
@@ -70,7 +69,9 @@ def searchable_products():
 def _higher_score_is_better(backend):
     # SQLite's FTS5 bm25() is negative and lower means more relevant; the
     # PostgreSQL, Elasticsearch and OpenSearch backends score the other way.
-    return not isinstance(backend, SQLiteSearchBackend)
+    # (The project's FastSQLiteSearchBackend subclasses SQLiteSearchBackend;
+    # that module cannot be imported on other databases.)
+    return all(cls.__name__ != "SQLiteSearchBackend" for cls in type(backend).__mro__)
 
 
 @dataclass(frozen=True)
