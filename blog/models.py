@@ -352,6 +352,8 @@ class HomePage(TypedChildRouteMixin, Page):
         )
         self.hero_image = with_renditions(self.hero_image_id)
         context.update(seo_context(self, request, self.hero_image, self.hero_alt))
+        # Every featured product in one bulk load, before the blocks render.
+        page_callout_cards(self, request)
         context["structured_data"] = [self.structured_data(context)]
         return context
 

@@ -215,3 +215,37 @@ def test_add_to_basket_form_on_a_cached_article_works_for_each_visitor(
     assert re.search(
         r"data-mini-basket-count>\s*0\s*<", Client().get(article.url).content.decode()
     )
+
+
+def test_related_articles_in_one_query_skip_restricted_and_unpublished(
+    article_index,
+):
+    from wagtail.models import PageViewRestriction
+
+    topic = TopicFactory()
+    article = ArticlePageFactory(parent=article_index, topics=[topic], tags=["desk"])
+    shared_both = ArticlePageFactory(
+        parent=article_index, topics=[topic], tags=["desk"]
+    )
+    shared_tag = ArticlePageFactory(parent=article_index, tags=["desk"])
+    private = ArticlePageFactory(parent=article_index, topics=[topic], tags=["desk"])
+    PageViewRestriction.objects.create(
+        page=private, restriction_type="password", password="secret"
+    )
+    draft = ArticlePageFactory(parent=article_index, topics=[topic], tags=["desk"])
+    draft.unpublish()
+    with CaptureQueriesContext(connection) as queries:
+        related = article.related_articles(topic_ids=[topic.pk], tag_ids=None)
+    # tag ids looked up (1) + the scored, filtered, joined query (1)
+    assert len(queries) == 2
+    assert related == [shared_both.specific, shared_tag.specific]
+
+
+def test_breadcrumbs_reuse_routed_pages_and_match_the_tree(article_index):
+    article = ArticlePageFactory(parent=article_index, slug="crumbs")
+    html = Client().get(article.url).content.decode()
+    crumbs = html.split('<nav class="breadcrumbs"')[1].split("</nav>")[0]
+    assert crumbs.index('href="/"') < crumbs.index('href="/articles/"')
+    # An unknown slug under the index is still a 404, not a 500.
+    assert Client().get("/articles/no-such-article/").status_code == 404
+    assert Client().get("/no-such-section/").status_code == 404
