@@ -124,7 +124,8 @@ def hostile_product(home_page):
 
 @pytest.fixture
 def hostile_article(article_index, hostile_product):
-    author = AuthorFactory(name=f"Sam {PAYLOAD}", role=PAYLOAD, bio=PAYLOAD)
+    # PAYLOAD fills the name's 120 characters exactly (PostgreSQL enforces it).
+    author = AuthorFactory(name=PAYLOAD, role=PAYLOAD, bio=PAYLOAD)
     article = ArticlePage(
         title=f"Back pain {PAYLOAD}",
         slug="hostile",

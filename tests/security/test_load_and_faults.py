@@ -8,12 +8,14 @@ complete order, allocated stock matches the order lines, no stock below zero,
 and checkouts succeed again after the outage.
 """
 
+import random
+
 import pytest
 from django.conf import settings
 from django.db import connection
 
 from bench.load.checks import check_database, check_responses, stock_snapshot
-from bench.load.driver import run_load, warm_up
+from bench.load.driver import Visitor, run_load, warm_up
 from bench.load.server import PostgresOutage, gunicorn, server_environment
 from blog.models import ArticlePage
 from shop.order.models import Order
@@ -76,6 +78,11 @@ def test_load_with_a_database_outage_loses_nothing(shop_with_callouts, tmp_path)
             VISITORS,
             during=outage.during_load(after=6, down_for=4),
         )
+        # The site recovers by itself: a shopper arriving after the outage
+        # checks out. Attempts are counted, not timed, so a slow machine whose
+        # load window closed before PostgreSQL was back still proves it.
+        latecomer = Visitor(base, result, random.Random(99))
+        recovered_checkout = any(latecomer.checkout() for _ in range(10))
     connection.close()  # this process's connection did not survive the outage
 
     problems = check_responses(result, outage.window)
@@ -83,5 +90,4 @@ def test_load_with_a_database_outage_loses_nothing(shop_with_callouts, tmp_path)
     assert not problems + db_problems, (problems + db_problems, log.read_text()[-3000:])
     assert result.unavailable, "no visitor saw the 503 page: was the database down?"
     assert figures["orders_placed"] >= len(result.checkout_emails) > 0
-    recovered = [t for t in result.checkout_finished if t > outage.started_at]
-    assert recovered, f"no checkout after the database came back: {result.journeys}"
+    assert recovered_checkout, f"no checkout after the outage: {result.journeys}"

@@ -11,6 +11,9 @@ from blog.models import ArticlePage
 from blog.templatetags.blog_tags import json_ld
 from tests.factories_blog import body_json
 
+# A Wagtail Page looks up its content type when it is instantiated.
+pytestmark = pytest.mark.django_db
+
 
 def article_with(*blocks, standfirst=""):
     return ArticlePage(title="T", standfirst=standfirst, body=body_json(*blocks))

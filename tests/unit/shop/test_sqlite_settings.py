@@ -3,7 +3,11 @@
 from site_project.settings.base import database_from_env
 
 
-def test_sqlite_file_database_uses_wal_busy_timeout_and_immediate(tmp_path):
+def test_sqlite_file_database_uses_wal_busy_timeout_and_immediate(
+    tmp_path, monkeypatch
+):
+    # DATABASE_URL wins over the default; CI's PostgreSQL pass sets it.
+    monkeypatch.delenv("DATABASE_URL", raising=False)
     config = database_from_env(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     options = config["OPTIONS"]
     assert options["transaction_mode"] == "IMMEDIATE"
@@ -11,9 +15,10 @@ def test_sqlite_file_database_uses_wal_busy_timeout_and_immediate(tmp_path):
     assert "busy_timeout=20000" in options["init_command"]
 
 
-def test_pragmas_apply_on_a_real_connection(tmp_path, django_db_blocker):
+def test_pragmas_apply_on_a_real_connection(tmp_path, django_db_blocker, monkeypatch):
     from django.db.backends.sqlite3.base import DatabaseWrapper
 
+    monkeypatch.delenv("DATABASE_URL", raising=False)
     config = database_from_env(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     config.update({"TIME_ZONE": None, "CONN_HEALTH_CHECKS": False})
     config.setdefault("CONN_MAX_AGE", 0)
