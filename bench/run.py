@@ -17,7 +17,7 @@ One run:
 5. checks the targets, prints a table and writes bench/results/<time>.json.
 
 Options: --duration (seconds per wrk run), --connections, --workers,
---products, --articles, --skip-scale. REDIS_URL, when set, is the cache.
+--products, --articles, --skip-scale, --keep. REDIS_URL, when set, is the cache.
 """
 
 import argparse
@@ -28,20 +28,20 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+
+from bench import server  # noqa: E402
+
 RESULTS_DIR = BASE_DIR / "bench" / "results"
-VENV_BIN = Path(sys.executable).parent
 CALLOUT_BLOCKS = {"product_callout", "product_grid", "category_callout"}
 SEARCH_TERM = "back support"
 CHOOSER_TERM = "cushion"
@@ -93,62 +93,14 @@ def fresh_database_url(work):
 def server_environment(database_url, work):
     """Environment of the in-process part and of gunicorn (bench/settings.py:
     production settings over plain http on loopback)."""
-    return {
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "MEDIA_ROOT": str(work / "media"),
-        "BENCH_STATIC_ROOT": str(work / "static"),
-        "LOG_LEVEL": "WARNING",
-    }
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def gunicorn(env, workers, page_cache):
-    port = free_port()
-    server_env = {**os.environ, **env, "PAGE_CACHE_ENABLED": str(page_cache)}
-    process = subprocess.Popen(
-        [
-            str(VENV_BIN / "gunicorn"),
-            "site_project.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=server_env,
+    return server.server_environment(
+        "bench.settings",
+        database_url,
+        work / "media",
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        BENCH_STATIC_ROOT=str(work / "static"),
+        LOG_LEVEL="WARNING",
     )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            if process.poll() is not None:
-                fail("gunicorn exited while starting; see its output above.")
-            try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            fail("gunicorn did not answer /healthz within 30 s.")
-        yield base, process
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def worker_rss_mb(master_pid):
@@ -363,7 +315,7 @@ def measure(label, env, pages, cookie, args):
             flush=True,
         )
 
-    with gunicorn(env, args.workers, page_cache=True) as (base, process):
+    with server.gunicorn(env, args.workers, page_cache=True) as (base, process):
         fetch(base + pages["article"])
         status, state = fetch(base + pages["article"])
         record("baseline", "/healthz", base)
@@ -374,7 +326,7 @@ def measure(label, env, pages, cookie, args):
         rss += worker_rss_mb(process.pid)
     # Rendered pages: one connection per worker, so p50 is the time to render
     # a page rather than the time spent queueing behind other renders.
-    with gunicorn(env, args.workers, page_cache=False) as (base, process):
+    with server.gunicorn(env, args.workers, page_cache=False) as (base, process):
         rendered = functools.partial(record, base=base, connections=args.workers)
         rendered("baseline_cache_off", "/healthz")
         rendered("home_cold", pages["home"])
@@ -527,6 +479,11 @@ def main():
     parser.add_argument("--products", type=int, default=10_000)
     parser.add_argument("--articles", type=int, default=2_000)
     parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the benchmark database and media (for profiling)",
+    )
     args = parser.parse_args()
 
     ensure_wrk()
@@ -566,10 +523,15 @@ def main():
         path = RESULTS_DIR / f"{stamp}-{vendor}.json"
         path.write_text(json.dumps(result, indent=2) + "\n")
         print(f"\nResults: {path.relative_to(BASE_DIR)}")
-    except BaseException:
+    except BaseException as error:
         print(f"bench: failed; its database and media are kept in {work}")
+        if isinstance(error, server.ServerError):
+            fail(str(error))
         raise
-    shutil.rmtree(work, ignore_errors=True)
+    if args.keep:
+        print(f"bench: database and media kept in {work} ({database_url})")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
     sys.exit(0 if met else 1)
 
 

@@ -1,8 +1,18 @@
 """Serve anonymous visitors stored pages; store the pages views opt in.
 
-Sits just after Oscar's BasketMiddleware: the session, CSRF, messages and
-basket machinery around it still run on a cache hit, so the CSRF cookie is
-set for the fresh token and a visitor's own basket can be rendered.
+Two middleware share the work:
+
+- ``PageCacheMiddleware`` sits just after Oscar's BasketMiddleware. It
+  stores the pages views opt in to, and serves stored pages to any
+  anonymous visitor, filling in their own basket from the basket machinery
+  around it.
+- ``FirstVisitPageCacheMiddleware`` sits just after the CSRF middleware
+  and serves stored pages to visitors who bring nothing personal (no
+  session, basket or messages cookie): most of the traffic a shared article
+  gets. Their page needs no session, user, messages or basket, so serving
+  it before that machinery runs makes a hit cost little more than Django
+  answering at all. The CSRF middleware around it still sets the cookie
+  that goes with the token filled into the page.
 """
 
 from django.conf import settings
@@ -33,6 +43,32 @@ CACHED_VIEWS = {
 }
 
 
+def stored_response(request, entry):
+    """A response for this visitor from a stored entry."""
+    response = HttpResponse(store.personalise(request, entry), charset=entry["charset"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+class FirstVisitPageCacheMiddleware:
+    """Serve stored pages to visitors without session, basket or messages
+    cookies, before the session, auth, messages and basket middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if store.is_enabled() and request_is_first_visit(request):
+            entry = store.lookup(request)
+            if entry is not None:
+                return stored_response(request, entry)
+            # Not stored: PageCacheMiddleware need not look again.
+            request.page_cache_missed = True
+        return self.get_response(request)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -40,15 +76,10 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not store.is_enabled() or not request_is_cacheable(request):
             return self.get_response(request)
-        entry = store.lookup(request)
-        if entry is not None:
-            response = HttpResponse(
-                store.personalise(request, entry), charset=entry["charset"]
-            )
-            for name, value in entry["headers"]:
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return response
+        if not getattr(request, "page_cache_missed", False):
+            entry = store.lookup(request)
+            if entry is not None:
+                return stored_response(request, entry)
         request.page_cache_candidate = True
         response = self.get_response(request)
         if (
@@ -66,8 +97,9 @@ class PageCacheMiddleware:
             store.mark_cacheable(request, *tags_for(view_kwargs))
 
 
-def request_is_cacheable(request):
-    """Anonymous GET/HEAD with nothing personal pending (no messages)."""
+def request_may_be_cached(request):
+    """GET/HEAD for a path that may be stored, with no messages cookie and no
+    credentials: what any cacheable request is, read from the request alone."""
     if request.method not in ("GET", "HEAD"):
         return False
     if getattr(request, "is_dummy", False):  # Wagtail's preview requests
@@ -76,7 +108,23 @@ def request_is_cacheable(request):
         return False
     if request.COOKIES.get(CookieStorage.cookie_name):
         return False
-    if "HTTP_AUTHORIZATION" in request.META:
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def request_is_first_visit(request):
+    """A cacheable request that carries no session and no basket: the visitor
+    is anonymous, has no messages waiting and an empty basket."""
+    cookies = request.COOKIES
+    return (
+        request_may_be_cached(request)
+        and not cookies.get(settings.SESSION_COOKIE_NAME)
+        and not cookies.get(settings.OSCAR_BASKET_COOKIE_OPEN)
+    )
+
+
+def request_is_cacheable(request):
+    """Anonymous GET/HEAD with nothing personal pending (no messages)."""
+    if not request_may_be_cached(request):
         return False
     if request.COOKIES.get(settings.SESSION_COOKIE_NAME):
         # Costs a session read, but only for visitors who have a session.

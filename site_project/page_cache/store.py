@@ -26,6 +26,11 @@ CSRF_PLACEHOLDER = "__PAGE_CACHE_CSRF_TOKEN__"
 NONCE_PLACEHOLDER = "__PAGE_CACHE_CSP_NONCE__"
 MINI_BASKET_START = "<!-- mini-basket -->"
 MINI_BASKET_END = "<!-- /mini-basket -->"
+MINI_BASKET_PLACEHOLDER = "__PAGE_CACHE_MINI_BASKET__"
+PLACEHOLDER_NAMES = {CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, MINI_BASKET_PLACEHOLDER}
+PLACEHOLDERS = re.compile(
+    "(" + "|".join(re.escape(name) for name in sorted(PLACEHOLDER_NAMES)) + ")"
+)
 
 # A masked CSRF token: 64 letters and digits standing alone.
 MASKED_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
@@ -124,10 +129,10 @@ def store(request, response):
     nonce = getattr(request, "_csp_nonce", None)
     if isinstance(nonce, str):
         html = html.replace(nonce, NONCE_PLACEHOLDER)
-    html = replace_mini_basket(html, render_mini_basket(request, empty=True))
+    html = replace_mini_basket(html, MINI_BASKET_PLACEHOLDER)
     entry = {
         "versions": request.page_cache_versions,
-        "content": html,
+        "parts": split_page(html, charset),
         "charset": charset,
         "headers": [
             (name, value)
@@ -139,6 +144,38 @@ def store(request, response):
         entry_key(request), entry, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 600)
     )
     return True
+
+
+def split_page(html, charset):
+    """The page as encoded pieces with each placeholder a piece of its own, so
+    filling one in for a visitor is a join, not a search through the page.
+
+    The anonymous (empty) mini-basket is rendered once, here: only visitors
+    who may have a basket get theirs rendered on a hit.
+    """
+    parts = []
+    for piece in PLACEHOLDERS.split(html):
+        if piece == MINI_BASKET_PLACEHOLDER:
+            parts.append(piece)
+            parts.append(_empty_mini_basket().encode(charset))
+        elif piece in PLACEHOLDER_NAMES:
+            parts.append(piece)
+        elif piece:
+            parts.append(piece.encode(charset))
+    return parts
+
+
+def content_of(entry):
+    """The stored page as anyone would see it, placeholders included (for
+    inspection and tests)."""
+    return "".join(
+        part if isinstance(part, str) else part.decode(entry["charset"])
+        for part in entry["parts"]
+    )
+
+
+def _empty_mini_basket():
+    return render_mini_basket(None, empty=True).strip()
 
 
 def _replace_masked_tokens(html, secret):
@@ -154,31 +191,62 @@ def _replace_masked_tokens(html, secret):
 
 
 def personalise(request, entry):
-    """The stored page with this visitor's tokens and mini-basket filled in."""
-    html = entry["content"]
-    if CSRF_PLACEHOLDER in html:
-        html = html.replace(CSRF_PLACEHOLDER, csrf_token(request))
-    if NONCE_PLACEHOLDER in html and hasattr(request, "csp_nonce"):
-        html = html.replace(NONCE_PLACEHOLDER, str(request.csp_nonce))
-    if visitor_may_have_basket(request) and MINI_BASKET_START in html:
-        html = replace_mini_basket(html, render_mini_basket(request))
-    return html
+    """The stored page (bytes) with this visitor's CSRF token, CSP nonce and
+    mini-basket filled in."""
+    charset = entry["charset"]
+    token = nonce = None
+    pieces = []
+    parts = iter(entry["parts"])
+    for part in parts:
+        if part.__class__ is bytes:
+            pieces.append(part)
+        elif part == CSRF_PLACEHOLDER:
+            token = token or csrf_token(request).encode(charset)
+            pieces.append(token)
+        elif part == NONCE_PLACEHOLDER:
+            nonce = nonce or str(getattr(request, "csp_nonce", "")).encode(charset)
+            pieces.append(nonce)
+        elif part == MINI_BASKET_PLACEHOLDER:
+            # The next part is the empty mini-basket stored with the page.
+            empty = next(parts)
+            if visitor_may_have_basket(request):
+                pieces.append(render_mini_basket(request).strip().encode(charset))
+            else:
+                pieces.append(empty)
+    return b"".join(pieces)
 
 
-_CSRF_SPACE = len(CSRF_ALLOWED_CHARS) ** CSRF_SECRET_LENGTH
+_CSRF_BASE = len(CSRF_ALLOWED_CHARS)
+# Random bytes map onto CSRF characters by remainder; bytes from the largest
+# multiple of the alphabet's size up are dropped, so each character is equally
+# likely, as with Django's own draws.
+_CSRF_DROP = bytes(range(256 - 256 % _CSRF_BASE, 256))
+_CSRF_INDEX_OF_BYTE = bytes(byte % _CSRF_BASE for byte in range(256))
+_CSRF_INDEX_OF_CHAR = bytes.maketrans(
+    CSRF_ALLOWED_CHARS.encode(), bytes(range(_CSRF_BASE))
+)
+_CSRF_CHAR_OF_INDEX = bytes.maketrans(
+    bytes(range(_CSRF_BASE)), CSRF_ALLOWED_CHARS.encode()
+)
+
+
+def _random_csrf_indices():
+    """CSRF_SECRET_LENGTH uniformly random alphabet positions, as bytes.
+
+    Django draws each character with its own call to the system's randomness;
+    on a cache hit those draws were most of the cost of the request. This is
+    one call (rarely two) and C-level byte translation.
+    """
+    indices = b""
+    while len(indices) < CSRF_SECRET_LENGTH:
+        indices += secrets.token_bytes(CSRF_SECRET_LENGTH + 8).translate(
+            _CSRF_INDEX_OF_BYTE, _CSRF_DROP
+        )
+    return indices[:CSRF_SECRET_LENGTH]
 
 
 def _random_csrf_string():
-    """Like Django's CSRF string (32 of its 62 characters, uniformly random),
-    from one call to the system's randomness instead of 32: on a cache hit
-    Django's per-character draws were most of the cost of the request."""
-    number = secrets.randbelow(_CSRF_SPACE)
-    base = len(CSRF_ALLOWED_CHARS)
-    characters = []
-    for _ in range(CSRF_SECRET_LENGTH):
-        number, index = divmod(number, base)
-        characters.append(CSRF_ALLOWED_CHARS[index])
-    return "".join(characters)
+    return _random_csrf_indices().translate(_CSRF_CHAR_OF_INDEX).decode()
 
 
 def csrf_token(request):
@@ -190,14 +258,12 @@ def csrf_token(request):
         secret = _random_csrf_string()
         request.META["CSRF_COOKIE"] = secret
     request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
-    mask = _random_csrf_string()
-    index = CSRF_ALLOWED_CHARS.index
-    base = len(CSRF_ALLOWED_CHARS)
-    cipher = "".join(
-        CSRF_ALLOWED_CHARS[(index(s) + index(m)) % base]
-        for s, m in zip(secret, mask, strict=True)
+    mask = _random_csrf_indices()
+    secret_indices = secret.encode().translate(_CSRF_INDEX_OF_CHAR)
+    cipher = bytes(
+        (s + m) % _CSRF_BASE for s, m in zip(secret_indices, mask, strict=True)
     )
-    return mask + cipher
+    return (mask + cipher).translate(_CSRF_CHAR_OF_INDEX).decode()
 
 
 def visitor_may_have_basket(request):

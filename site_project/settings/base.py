@@ -133,17 +133,21 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "site_project.middleware.ContentSecurityPolicyMiddleware",
     "site_project.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Stored pages for visitors with no session or basket, before the
+    # machinery their page does not need (site_project/page_cache/).
+    "site_project.page_cache.middleware.FirstVisitPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
-    # After the basket: serves stored pages to anonymous visitors (see there).
+    # After the basket: stores pages, and serves them to other anonymous
+    # visitors with their own mini-basket filled in.
     "site_project.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -156,13 +156,15 @@ def test_stored_page_holds_no_csrf_token_and_each_visitor_gets_a_valid_one(
     rendered = HttpResponse(template.render({}, first))
     assert store.store(first, rendered)
     entry = store.lookup(factory.get("/articles/x/"))
-    assert "a" * 32 not in entry["content"]
+    stored = store.content_of(entry)
+    assert "a" * 32 not in stored
+    assert store.CSRF_PLACEHOLDER in stored
     assert not any(
         _unmask_cipher_token(token) == "a" * 32
-        for token in store.MASKED_TOKEN.findall(entry["content"])
+        for token in store.MASKED_TOKEN.findall(stored)
     )
     second = factory.get("/articles/x/")
-    html = store.personalise(second, entry)
+    html = store.personalise(second, entry).decode()
     tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
     assert len(tokens) == 2
     assert all(_does_token_match(t, second.META["CSRF_COOKIE"]) for t in tokens)
@@ -287,3 +289,93 @@ def test_healthz_is_the_trivial_baseline(client, db):
     assert response.status_code == 200
     assert response.content == b"ok"
     assert len(queries) == 0
+
+
+@pytest.fixture
+def basket_middleware_runs(monkeypatch):
+    """How many requests went through Oscar's basket middleware (it asks its
+    module's strategy selector once per request)."""
+    from oscar.apps.basket import middleware
+
+    calls = []
+    strategy = middleware.selector.strategy
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return strategy(*args, **kwargs)
+
+    monkeypatch.setattr(middleware.selector, "strategy", counted)
+    return calls
+
+
+def test_first_visit_hit_skips_session_auth_and_basket_middleware(
+    page_cache, home_page, basket_middleware_runs
+):
+    Client().get("/")
+    basket_middleware_runs.clear()
+    visitor = Client()
+    response = visitor.get("/")
+    assert cache_state(response) == "hit"
+    assert basket_middleware_runs == []
+    assert "sessionid" not in response.cookies
+    assert "Cookie" not in response.headers.get("Vary", "")
+
+
+def test_first_visit_hit_has_every_header_a_rendered_page_has(page_cache, home_page):
+    """The CSRF cookie matches the page's tokens, the CSP nonce matches the
+    page's scripts, and the outer middleware's headers are all there."""
+    from django.middleware.csrf import _does_token_match
+
+    from shop.catalogue.models import Category, ProductCategory
+
+    category = Category.add_root(name="Massage")
+    product = make_product(title="Massage ball", price="9.00")
+    ProductCategory.objects.create(product=product, category=category)
+    path = category.get_absolute_url()
+    rendered = Client().get(path)
+    response = Client().get(path)
+    assert cache_state(response) == "hit"
+    for header in ("X-Frame-Options", "Content-Type", "Referrer-Policy"):
+        assert response.headers.get(header) == rendered.headers.get(header), header
+    html = response.content.decode()
+    nonces = set(re.findall(r'nonce="([^"]+)"', html))
+    assert len(nonces) == 1
+    nonce = nonces.pop()
+    assert nonce not in rendered.content.decode()
+    assert f"'nonce-{nonce}'" in response.headers["Content-Security-Policy"]
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    secret = response.cookies["csrftoken"].value
+    assert tokens
+    assert all(_does_token_match(token, secret) for token in tokens)
+
+
+def test_visitor_with_a_session_but_no_login_still_gets_stored_pages(
+    page_cache, home_page, basket_middleware_runs
+):
+    """A session without a user or messages (say, after a basket was emptied)
+    is served from the cache by the later middleware, through the basket."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    Client().get("/")
+    session = SessionStore()
+    session["seen"] = True
+    session.save()
+    visitor = Client()
+    visitor.cookies["sessionid"] = session.session_key
+    basket_middleware_runs.clear()
+    response = visitor.get("/")
+    assert cache_state(response) == "hit"
+    assert basket_middleware_runs == [1]
+
+
+def test_a_miss_is_looked_up_once(page_cache, home_page, monkeypatch):
+    lookups = []
+    lookup = store.lookup
+
+    def counted(request):
+        lookups.append(request.path)
+        return lookup(request)
+
+    monkeypatch.setattr(store, "lookup", counted)
+    assert cache_state(Client().get("/")) == "miss"
+    assert lookups == ["/"]
