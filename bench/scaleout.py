@@ -27,7 +27,10 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
-from run import fail, gunicorn, server_environment, setup_django
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.run import fail, server_environment, setup_django  # noqa: E402
+from bench.server import ServerError, gunicorn  # noqa: E402
 
 NO_REDIRECT = type(
     "NoRedirect",
@@ -259,5 +262,7 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    main()
+    try:
+        main()
+    except ServerError as error:
+        fail(str(error))

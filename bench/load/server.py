@@ -1,19 +1,14 @@
 """Gunicorn on loopback with production settings, and a PostgreSQL outage."""
 
 import os
-import secrets
 import shlex
-import signal
-import socket
 import subprocess
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-BASE_DIR = Path(__file__).resolve().parents[2]
-GUNICORN = BASE_DIR / ".venv" / "bin" / "gunicorn"
+from bench import server
 
 
 def server_environment(database_url, media_root):
@@ -22,75 +17,25 @@ def server_environment(database_url, media_root):
     bench.load.settings only swaps the manifest static storage for the plain
     one, so no collectstatic is needed: static files are not under test.
     """
-    return {
-        "DJANGO_SETTINGS_MODULE": "bench.load.settings",
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "False",
-        "SECURE_HSTS_SECONDS": "0",
-        "MEDIA_ROOT": str(media_root),
-        "LOG_LEVEL": "ERROR",
-        "CONN_MAX_AGE": "60",
-    }
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return server.server_environment(
+        "bench.load.settings",
+        database_url,
+        media_root,
+        SECURE_SSL_REDIRECT="False",
+        SECURE_HSTS_SECONDS="0",
+        LOG_LEVEL="ERROR",
+        CONN_MAX_AGE="60",
+    )
 
 
 @contextmanager
 def gunicorn(env, workers=3, threads=1, log_path=None):
-    """Serve the site; yields the base URL. Stops the server on exit."""
-    port = free_port()
-    log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
-    process = subprocess.Popen(  # nosec B603 (fixed argv, no shell)
-        [
-            str(GUNICORN),
-            "site_project.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--threads",
-            str(threads),
-            "--timeout",
-            "60",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env={**os.environ, **env},
-        stdout=log,
-        stderr=log,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited while starting (see {log_path})")
-            try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=2):  # nosec B310
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(
-                        "gunicorn did not answer /healthz in 60 s"
-                    ) from None
-                time.sleep(0.2)
+    """Serve the site (bench.server.gunicorn with the load test's thread
+    count and 60 s worker timeout); yields the base URL."""
+    with server.gunicorn(
+        env, workers, threads=threads, timeout=60, log_path=log_path
+    ) as (base, _):
         yield base
-    finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if log_path:
-            log.close()
 
 
 class PostgresOutage:
