@@ -107,12 +107,20 @@ def _primary_image(product):
 
 
 def _thumbnail_url(image):
+    """The card thumbnail's URL; None when the original cannot be read.
+
+    sorl answers a missing original with an unsaved thumbnail that has no
+    size (and the URL of a file that does not exist): a card shows no image
+    rather than a broken one. Made and cached thumbnails always have a size.
+    """
     if image is None or not image.original:
         return None
     thumbnail = get_thumbnailer().generate_thumbnail(
         image.original, size=CARD_THUMBNAIL_SIZE, crop="center", upscale=False
     )
-    return thumbnail.url if thumbnail else None
+    if not thumbnail or not thumbnail.size:
+        return None
+    return thumbnail.url
 
 
 def _availability(product, info):
