@@ -272,10 +272,20 @@ def article_cards_queryset(queryset):
     )
 
 
-class HomePage(TypedChildRouteMixin, Page):
-    """The site's front page at /: a hero, featured articles and products."""
+def hero_alt_field(help_text):
+    """The hero image's alt text; each page type words its help its own way."""
+    return models.CharField(
+        "hero image alt text", max_length=250, blank=True, help_text=help_text
+    )
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+class HeroImageMixin(models.Model):
+    """A hero image and its alt text, for HomePage and ArticlePage.
+
+    ``hero_panels`` edits both; a page type may redeclare ``hero_alt`` with
+    ``hero_alt_field()`` for help text of its own.
+    """
+
     hero_image = models.ForeignKey(
         get_image_model_string(),
         null=True,
@@ -283,12 +293,18 @@ class HomePage(TypedChildRouteMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    hero_alt = models.CharField(
-        "hero image alt text",
-        max_length=250,
-        blank=True,
-        help_text="Leave empty if the image is decorative.",
-    )
+    hero_alt = hero_alt_field("Leave empty if the image is decorative.")
+
+    hero_panels = [FieldPanel("hero_image"), FieldPanel("hero_alt")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(HeroImageMixin, TypedChildRouteMixin, Page):  # noqa: DJ008 (Page.__str__)
+    """The site's front page at /: a hero, featured articles and products."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     featured_products = StreamField(
         callout_block_types(),
         blank=True,
@@ -297,7 +313,7 @@ class HomePage(TypedChildRouteMixin, Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("intro"), FieldPanel("hero_image"), FieldPanel("hero_alt")],
+            [FieldPanel("intro"), *HeroImageMixin.hero_panels],
             heading="Hero",
         ),
         InlinePanel(
@@ -476,7 +492,7 @@ class ArticleIndexPage(RoutablePageMixin, TypedChildRouteMixin, Page):
         return ArticleFeed(self)(request)
 
 
-class ArticlePage(Page):
+class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
     """A long-form, medically reviewed article."""
 
     standfirst = models.TextField(
@@ -485,19 +501,7 @@ class ArticlePage(Page):
         help_text="One or two sentences under the title; also the default "
         "summary for search engines and the feed.",
     )
-    hero_image = models.ForeignKey(
-        get_image_model_string(),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_alt = models.CharField(
-        "hero image alt text",
-        max_length=250,
-        blank=True,
-        help_text="Describe the image for people who cannot see it.",
-    )
+    hero_alt = hero_alt_field("Describe the image for people who cannot see it.")
     hero_caption = models.CharField(max_length=250, blank=True)
     author = models.ForeignKey(
         Author,
@@ -522,11 +526,7 @@ class ArticlePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),
         MultiFieldPanel(
-            [
-                FieldPanel("hero_image"),
-                FieldPanel("hero_alt"),
-                FieldPanel("hero_caption"),
-            ],
+            [*HeroImageMixin.hero_panels, FieldPanel("hero_caption")],
             heading="Hero image",
         ),
         FieldPanel("body"),
