@@ -26,7 +26,7 @@ score (lower bm25 is better, ties by descending pk), the same filters.
 """
 
 from django.db import connections
-from django.db.models import TextField
+from django.db.models import Exists, IntegerField, OuterRef
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
@@ -67,12 +67,7 @@ class FTSFirstMixin:
             )
         )
         if allowed_only:
-            allowed = (
-                self.queryset.order_by()
-                .annotate(_object_id=Cast("pk", TextField()))
-                .values("_object_id")
-            )
-            hits = hits.filter(index_entry__object_id__in=allowed)
+            hits = hits.filter(Exists(self._allowed_object()))
         if with_score:
             rank = self._build_rank_expression(self.get_search_vectors(), config)
             hits = hits.annotate(score=rank).values_list(
@@ -88,6 +83,22 @@ class FTSFirstMixin:
         if entry_join not in sql:  # pragma: no cover - Wagtail changed its SQL
             raise RuntimeError(f"Unexpected search SQL: {sql}")
         return sql.replace(entry_join, entry_join.replace("INNER", "CROSS"), 1), params
+
+    def _allowed_object(self):
+        """The searched queryset narrowed to the object of an index entry.
+
+        A correlated lookup by primary key: each match costs one index probe,
+        so a search costs what its matches cost, whatever the size of the
+        table. (An uncorrelated ``object_id IN (SELECT pk ...)`` made SQLite
+        list every allowed row first: every product for each search.)
+        """
+        pk = self.queryset.model._meta.pk
+        target = pk.target_field if pk.is_relation else pk
+        object_pk = OuterRef("index_entry__object_id")
+        if isinstance(target, IntegerField):
+            # object_id is text; cast it so the lookup can use the primary key.
+            object_pk = Cast(object_pk, IntegerField())
+        return self.queryset.order_by().filter(pk=object_pk)
 
     def matching_queryset(self, config):
         """The searched queryset narrowed to the matches (no ordering added)."""
