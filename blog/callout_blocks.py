@@ -91,6 +91,10 @@ LAYOUT_CHOICES = [("inline", "Inline card"), ("banner", "Wide banner")]
 DEFAULT_CATEGORY_LIMIT = 3
 
 
+#: The rule's fields, shown as every callout's settings.
+UNAVAILABLE_RULE_BLOCKS = ("if_unavailable", "fallback_product", "fallback_category")
+
+
 class UnavailableRuleBlock(blocks.StructBlock):
     """Fields every callout shares: what to do when its product is unavailable."""
 
@@ -274,9 +278,27 @@ def _callout_cards(block, value, parent_context):
 
 
 class CalloutBlock(UnavailableRuleBlock):
-    """Base of the three callouts: the rule, the anchor and the return path."""
+    """Base of the three callouts: the button label, the rule, the anchor and
+    the return path.
+
+    A callout's ``Meta.form_layout`` lists its own fields in form order
+    (``button_label`` included); the unavailable rule's fields follow them as
+    the form's settings.
+    """
 
     kind = ""
+
+    button_label = blocks.CharBlock(
+        required=False, max_length=40, help_text="Defaults to 'Add to basket'."
+    )
+
+    def get_form_layout(self):
+        layout = self.meta.form_layout
+        if isinstance(layout, blocks.BlockGroup):
+            return layout
+        return blocks.BlockGroup(
+            children=list(layout or []), settings=list(UNAVAILABLE_RULE_BLOCKS)
+        )
 
     def resolve(self, value, cards):
         """(state, shown cards, shown category) for this callout."""
@@ -337,9 +359,6 @@ class ProductCalloutBlock(CalloutBlock):
         label="Why we recommend it",
         help_text="An editor's note shown beside the product.",
     )
-    button_label = blocks.CharBlock(
-        required=False, max_length=40, help_text="Defaults to 'Add to basket'."
-    )
     layout = blocks.ChoiceBlock(choices=LAYOUT_CHOICES, default="inline")
 
     class Meta:
@@ -347,10 +366,7 @@ class ProductCalloutBlock(CalloutBlock):
         label = "Product callout"
         description = "A product from the shop with live price and stock"
         template = "blocks/callouts/product_callout.html"
-        form_layout = blocks.BlockGroup(
-            children=["product", "headline", "note", "button_label", "layout"],
-            settings=["if_unavailable", "fallback_product", "fallback_category"],
-        )
+        form_layout = ["product", "headline", "note", "button_label", "layout"]
 
     def collect(self, value, wanted):
         wanted.add_product(value.get("product"))
@@ -371,19 +387,13 @@ class ProductGridBlock(CalloutBlock):
     headline = blocks.CharBlock(required=False, max_length=120)
     note = blocks.TextBlock(required=False, max_length=500, label="Introduction")
     products = blocks.ListBlock(ProductChooserBlock(), min_num=2, max_num=6)
-    button_label = blocks.CharBlock(
-        required=False, max_length=40, help_text="Defaults to 'Add to basket'."
-    )
 
     class Meta:
         icon = "grip"
         label = "Product grid"
         description = "Two to six products side by side"
         template = "blocks/callouts/product_grid.html"
-        form_layout = blocks.BlockGroup(
-            children=["headline", "note", "products", "button_label"],
-            settings=["if_unavailable", "fallback_product", "fallback_category"],
-        )
+        form_layout = ["headline", "note", "products", "button_label"]
 
     def collect(self, value, wanted):
         for product in value.get("products") or []:
@@ -419,19 +429,13 @@ class CategoryCalloutBlock(CalloutBlock):
         default=DEFAULT_CATEGORY_LIMIT,
         help_text="How many of its available products to show.",
     )
-    button_label = blocks.CharBlock(
-        required=False, max_length=40, help_text="Defaults to 'Add to basket'."
-    )
 
     class Meta:
         icon = "folder-open-inverse"
         label = "Category callout"
         description = "A shop category with its first few products"
         template = "blocks/callouts/category_callout.html"
-        form_layout = blocks.BlockGroup(
-            children=["category", "headline", "note", "limit", "button_label"],
-            settings=["if_unavailable", "fallback_product", "fallback_category"],
-        )
+        form_layout = ["category", "headline", "note", "limit", "button_label"]
 
     def collect(self, value, wanted):
         wanted.add_category(
