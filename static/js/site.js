@@ -38,3 +38,33 @@ document.addEventListener("click", function (event) {
   event.preventDefault();
   if (target.hasAttribute("data-print-page")) { window.print(); } else { window.history.back(); }
 });
+
+// Messages stick to the top of the viewport (site.css "Messages in view");
+// each gets a button to put it away. Focus, which was on the button, goes
+// back to the main region without scrolling.
+document.querySelectorAll("[data-message]").forEach(function (message) {
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "messages__dismiss";
+  button.setAttribute("aria-label", "Dismiss message");
+  button.textContent = "\u00d7";
+  button.addEventListener("click", function () {
+    var region = message.parentNode;
+    message.remove();
+    if (!region.querySelector("[data-message]")) { region.remove(); }
+    var main = document.getElementById("main");
+    if (main) { main.focus({ preventScroll: true }); }
+  });
+  message.appendChild(button);
+});
+
+// An anchor the page opened at (a callout after "Add to basket") scrolls
+// clear of the sticky messages, however tall they are.
+(function () {
+  var region = document.querySelector("[data-messages]");
+  var id = window.location.hash.slice(1);
+  var target = region && id ? document.getElementById(decodeURIComponent(id)) : null;
+  if (!target) { return; }
+  target.style.scrollMarginTop = (region.offsetHeight + 24) + "px";
+  target.scrollIntoView();
+})();
