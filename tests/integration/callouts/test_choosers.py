@@ -44,6 +44,14 @@ def test_chooser_search_finds_product_by_upc(editor_client):
     assert "Heat pad" not in content
 
 
+def test_chooser_finds_a_upc_typed_in_lower_case(editor_client):
+    make_product(title="Posture corrector", upc="BB-POST-77")
+    make_product(title="Heat pad", upc="BB-HEAT-12")
+    content = editor_client.get(RESULTS, {"q": "bb-post-77"}).content.decode()
+    assert "Posture corrector" in content
+    assert "Heat pad" not in content
+
+
 def test_chooser_lists_availability_and_paginates(editor_client):
     make_product(title="Aaa sold out brace", num_in_stock=0)
     for index in range(25):
@@ -51,9 +59,11 @@ def test_chooser_lists_availability_and_paginates(editor_client):
     first = editor_client.get(RESULTS).content.decode()
     assert "Aaa sold out brace" in first
     assert "Out of stock" in first
-    assert "Band 18" in first and "Band 19" not in first
+    # Ten rows a page, Wagtail's chooser default, in title order.
+    assert "Band 08" in first and "Band 09" not in first
     second = editor_client.get(RESULTS, {"p": 2}).content.decode()
-    assert "Band 19" in second
+    assert "Band 09" in second and "Band 18" in second and "Band 19" not in second
+    assert "Band 24" in editor_client.get(RESULTS, {"p": 3}).content.decode()
     assert editor_client.get(RESULTS, {"p": 99}).status_code == 404
 
 
@@ -135,3 +145,17 @@ def test_product_saved_in_dashboard_is_found_by_chooser_search(editor_client):
         .count("Orthopaedic kneeling chair")
         == 0
     )
+
+
+def test_each_row_links_to_its_chosen_view_as_the_modal_expects(editor_client):
+    from bs4 import BeautifulSoup
+
+    products = [make_product(title=f"Wedge <{n}> & co") for n in range(3)]
+    soup = BeautifulSoup(editor_client.get(RESULTS).content, "html.parser")
+    links = soup.select("td.title a[data-chooser-modal-choice]")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        (p.title, f"/cms/product-chooser/chosen/{p.pk}/") for p in products
+    ]
+    chosen = json.loads(editor_client.get(links[0]["href"]).content)
+    assert chosen["step"] == "chosen"
+    assert chosen["result"]["id"] == str(products[0].pk)
