@@ -1,7 +1,7 @@
 """Checkout preview and thank-you list the order's lines through one shared
-row (templates/oscar/checkout/partials/order_line.html): each row's image
-links to the product and is named by its title, and each page keeps its own
-details and price."""
+partial (templates/oscar/checkout/partials/order_contents.html): each row's
+image links to the product and is named by its title, and each page keeps its
+own column title, details, prices and totals."""
 
 import io
 
