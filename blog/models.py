@@ -4,6 +4,7 @@ Tree: HomePage (/) > ArticleIndexPage (/articles/) > ArticlePage.
 """
 
 import datetime
+import logging
 import math
 import re
 
@@ -35,6 +36,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model, get_image_model_string
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Orderable, Page, PageViewRestriction, Site
 from wagtail.search import index
 
@@ -42,6 +44,8 @@ from .blocks import ARTICLE_BODY_BLOCKS, ArticleBodyBlock, heading_anchor
 from .callout_blocks import callout_block_types, page_callout_cards
 
 # Average adult silent reading speed for non-fiction, in words per minute.
+logger = logging.getLogger(__name__)
+
 WORDS_PER_MINUTE = 200
 # Raw StreamField keys that hold markup or ids, not words a reader reads.
 NON_PROSE_KEYS = frozenset({"id", "type", "anchor", "level", "kind", "video", "image"})
@@ -164,8 +168,14 @@ def seo_context(page, request, image=None, image_alt=""):
     site = Site.find_for_request(request) if request else None
     social_image_url = None
     if image is not None:
-        rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
-        social_image_url = absolute_url(request, rendition.url)
+        try:
+            rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
+        except SourceImageIOError:
+            # The original file is gone (say, a database restored without
+            # its media): share the page without a picture rather than fail.
+            logger.warning("Image %s has no original file: no social image", image.pk)
+        else:
+            social_image_url = absolute_url(request, rendition.url)
     return {
         "canonical_url": page.get_full_url(request),
         "site_name": (site.site_name if site else "") or "Backbone",
