@@ -58,9 +58,28 @@ def test_category_card_of_product_with_missing_image_shows_no_image(client):
     assert kept_image["src"].startswith("/media/")
 
 
-def test_product_page_with_missing_image_still_renders(client):
+def gallery(response):
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup.select_one("#product_gallery")
+
+
+def test_product_page_with_missing_image_renders_without_it(client):
     product = product_with_image("Lost roller", lose_file=True)
     response = client.get(product.get_absolute_url())
-    assert response.status_code == 200
-    assert "Lost roller" in response.content.decode()
-    assert 'name="quantity"' in response.content.decode()
+    content = response.content.decode()
+    assert "Lost roller" in content
+    assert 'name="quantity"' in content
+    assert gallery(response).find("img") is None
+    assert "No image" in gallery(response).get_text()
+
+
+def test_product_page_shows_stored_images_and_the_placeholder(client):
+    pictured = product_with_image("Pictured mat")
+    [image] = gallery(client.get(pictured.get_absolute_url())).find_all("img")
+    assert image["src"].startswith("/media/cache/")
+    assert image["alt"] == "Pictured mat"
+    # No image at all: Oscar's "image not found" picture, as before.
+    bare = make_product(title="Bare mat")
+    [placeholder] = gallery(client.get(bare.get_absolute_url())).find_all("img")
+    assert placeholder["src"].startswith("/media/")
