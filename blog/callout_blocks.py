@@ -26,20 +26,11 @@ from shop.cards import (
 from shop.catalogue.models import Category
 from shop.choosers import CategoryChooserBlock as BaseCategoryChooserBlock
 from shop.choosers import ProductChooserBlock as BaseProductChooserBlock
+from shop.choosers import chosen_id
 
 #: Products and categories a page loaded for all its callouts at once, while
 #: its StreamFields turn raw ids into objects (see :func:`preload_stream_cards`).
 _preloaded = contextvars.ContextVar("callout_preloaded", default=None)
-
-
-def _as_int(value):
-    if isinstance(value, dict):
-        # A list item as stored: {"type": "item", "value": <id>, "id": ...}.
-        value = value.get("value")
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 class _PreloadedChooserMixin:
@@ -56,12 +47,12 @@ class _PreloadedChooserMixin:
         missing = [
             value
             for value in values
-            if _as_int(value) is not None and _as_int(value) not in objects
+            if chosen_id(value) is not None and chosen_id(value) not in objects
         ]
         if missing:
             loaded = super().bulk_to_python(missing)
             objects.update({obj.pk: obj for obj in loaded if obj is not None})
-        return [objects.get(_as_int(value)) for value in values]
+        return [objects.get(chosen_id(value)) for value in values]
 
 
 class ProductChooserBlock(_PreloadedChooserMixin, BaseProductChooserBlock):
@@ -200,15 +191,15 @@ def _wanted_ids(stream_values):
             value = child.get("value")
             if not isinstance(block, CalloutBlock) or not isinstance(value, dict):
                 continue
-            product_ids.update(_as_int(value.get(key)) for key in PRODUCT_KEYS)
-            product_ids.update(_as_int(item) for item in value.get("products") or [])
+            product_ids.update(chosen_id(value.get(key)) for key in PRODUCT_KEYS)
+            product_ids.update(chosen_id(item) for item in value.get("products") or [])
             for key in CATEGORY_KEYS:
-                pk = _as_int(value.get(key))
+                pk = chosen_id(value.get(key))
                 if pk is None:
                     continue
                 limit = DEFAULT_CATEGORY_LIMIT
                 if key == "category":
-                    limit = _as_int(value.get("limit")) or DEFAULT_CATEGORY_LIMIT
+                    limit = chosen_id(value.get("limit")) or DEFAULT_CATEGORY_LIMIT
                 category_limits[pk] = max(category_limits.get(pk, 0), limit)
     product_ids.discard(None)
     return product_ids, category_limits

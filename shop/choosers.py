@@ -245,17 +245,21 @@ class BulkProductChooserBlock(ChooserBlock):
     """
 
     def bulk_to_python(self, values):
-        ids = [pk for pk in map(_as_int, values) if pk is not None]
+        ids = [pk for pk in map(chosen_id, values) if pk is not None]
         products = product_queryset().in_bulk(ids) if ids else {}
-        return [products.get(_as_int(value)) for value in values]
+        return [products.get(chosen_id(value)) for value in values]
 
     def to_python(self, value):
         return self.bulk_to_python([value])[0]
 
 
-def _as_int(value):
+def chosen_id(value):
+    """The id a chooser block's raw value holds, or None.
+
+    A list item may arrive whole (``{"type": "item", "value": <id>, "id":
+    ...}``, or without its "id"): its value is the id.
+    """
     if isinstance(value, dict):
-        # A list item written without its "id" reaches the child block whole.
         value = value.get("value")
     try:
         return int(value)
@@ -375,9 +379,9 @@ class BulkCategoryChooserBlock(ChooserBlock):
     """A catalogue category; bulk-loaded like products."""
 
     def bulk_to_python(self, values):
-        ids = [pk for pk in map(_as_int, values) if pk is not None]
+        ids = [pk for pk in map(chosen_id, values) if pk is not None]
         categories = Category.objects.in_bulk(ids) if ids else {}
-        return [categories.get(_as_int(value)) for value in values]
+        return [categories.get(chosen_id(value)) for value in values]
 
     def to_python(self, value):
         return self.bulk_to_python([value])[0]

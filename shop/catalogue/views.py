@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Subquery, Window
 from django.http import Http404
 from django.shortcuts import redirect
 from oscar.apps.search.views import catalogue as core_views
@@ -52,6 +52,16 @@ class SortForm(forms.Form):
         return SORT_ORDERS[key or DEFAULT_SORT][1]
 
 
+def requested_page(raw):
+    """The page number asked for (1 when none is), or None when it is not a
+    whole number from 1 to 999,999,999."""
+    if raw is None or raw == "":
+        return 1
+    if not raw.isdecimal() or len(raw) > 9 or int(raw) < 1:
+        return None
+    return int(raw)
+
+
 class ProductListMixin:
     """List public products as cards: sorted, paginated, fixed queries."""
 
@@ -61,11 +71,23 @@ class ProductListMixin:
         form = SortForm(request.GET or None)
         products = self.get_products().order_by(*form.ordering(), "pk")
         paginator = Paginator(products.values_list("pk", flat=True), self.paginate_by)
+        number = requested_page(request.GET.get("page"))
+        if number is None:
+            return self.no_such_page(request)
+        # The page's ids and the total in one query (a window count): the
+        # paginator then need not count the products again.
+        offset = (number - 1) * self.paginate_by
+        rows = list(
+            products.annotate(total=Window(Count("pk"))).values_list("pk", "total")[
+                offset : offset + self.paginate_by
+            ]
+        )
+        paginator.count = rows[0][1] if rows else products.count()
         try:
-            page = paginator.page(request.GET.get("page") or 1)
+            page = paginator.page(number)
         except InvalidPage:
-            messages.error(request, "That page number does not exist.")
-            return redirect(self.first_page_url())
+            return self.no_such_page(request)
+        page.object_list = [pk for pk, _ in rows]
         cards = product_cards(page.object_list, request)
         context = self.get_list_context(
             form=form,
@@ -76,6 +98,10 @@ class ProductListMixin:
             products=[cards[pk] for pk in page.object_list if pk in cards],
         )
         return self.render_to_response(context)
+
+    def no_such_page(self, request):
+        messages.error(request, "That page number does not exist.")
+        return redirect(self.first_page_url())
 
     def get_products(self):
         shelf_price = StockRecord.objects.filter(product=OuterRef("pk")).order_by("pk")
