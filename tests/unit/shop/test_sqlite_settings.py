@@ -13,6 +13,8 @@ def test_sqlite_file_database_uses_wal_busy_timeout_and_immediate(
     assert options["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in options["init_command"]
     assert "busy_timeout=20000" in options["init_command"]
+    # Kept between requests, with its page cache.
+    assert config["CONN_MAX_AGE"] == 60
 
 
 def test_pragmas_apply_on_a_real_connection(tmp_path, django_db_blocker, monkeypatch):
@@ -29,5 +31,7 @@ def test_pragmas_apply_on_a_real_connection(tmp_path, django_db_blocker, monkeyp
         assert cursor.fetchone()[0] == "wal"
         cursor.execute("PRAGMA busy_timeout")
         assert cursor.fetchone()[0] == 20000
+        cursor.execute("PRAGMA cache_size")
+        assert cursor.fetchone()[0] == -16384
     with django_db_blocker.unblock():
         wrapper.close()
