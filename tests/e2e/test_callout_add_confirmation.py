@@ -41,9 +41,6 @@ def test_confirmation_is_in_view_at_the_callout_after_adding(page, new_page):
         expect(message).to_contain_text("Travel foam roller has been added")
         expect(message).to_be_in_viewport()
         expect(callout).to_be_in_viewport()
-        visitor.screenshot(
-            path=f"test-results/callout-added-{visitor.viewport_size['width']}.png"
-        )
         # The anchor lands below the messages: they do not hide the callout.
         message_box = message.bounding_box()
         callout_box = callout.bounding_box()
