@@ -9,10 +9,14 @@ every host) stops matching at once, in every web process sharing the cache.
 import hashlib
 import re
 import secrets
+import threading
+import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 from django.template.loader import get_template
@@ -103,14 +107,79 @@ def invalidate(*tags):
 
 
 def lookup(request):
-    """The stored entry for this URL if every tag it depends on is unchanged."""
+    """The stored entry for this URL if every tag it depends on is unchanged.
+
+    With a shared cache (Redis), entries this process has read recently are
+    kept in its memory too (:class:`RecentEntries`): a hit then asks the
+    shared cache only for the tag versions, one small round trip, instead of
+    also fetching the whole page. The versions are always checked against
+    the shared cache, so an invalidation made by any process applies at once.
+    """
     cache = page_cache()
-    entry = cache.get(entry_key(request))
+    key = entry_key(request)
+    entry = recent_entries.get(key)
     if entry is None:
-        return None
+        entry = cache.get(key)
+        if entry is None:
+            return None
+        recent_entries.remember(key, entry)
     if cache.get_many(list(entry["versions"])) != entry["versions"]:
+        recent_entries.forget(key)
         return None
     return entry
+
+
+class RecentEntries:
+    """This process's copies of the stored pages it served last.
+
+    Only used when the page cache is shared between processes (a local
+    memory cache is already in the process). A copy is dropped when the
+    shared entry would have expired, when its tags change, and when more
+    than ``PAGE_CACHE_LOCAL_ENTRIES`` (default 200) pages are kept.
+    """
+
+    def __init__(self):
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _enabled(self):
+        return not isinstance(page_cache(), LocMemCache)
+
+    def _limit(self):
+        return getattr(settings, "PAGE_CACHE_LOCAL_ENTRIES", 200)
+
+    def get(self, key):
+        if not self._enabled():
+            return None
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            if entry.get("expires", 0) <= time.time():
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+            return entry
+
+    def remember(self, key, entry):
+        if not self._enabled() or self._limit() <= 0:
+            return
+        with self._lock:
+            self._entries[key] = entry
+            self._entries.move_to_end(key)
+            while len(self._entries) > self._limit():
+                self._entries.popitem(last=False)
+
+    def forget(self, key):
+        with self._lock:
+            self._entries.pop(key, None)
+
+    def clear(self):
+        with self._lock:
+            self._entries.clear()
+
+
+recent_entries = RecentEntries()
 
 
 def store(request, response):
@@ -130,8 +199,11 @@ def store(request, response):
     if isinstance(nonce, str):
         html = html.replace(nonce, NONCE_PLACEHOLDER)
     html = replace_mini_basket(html, MINI_BASKET_PLACEHOLDER)
+    timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
     entry = {
         "versions": request.page_cache_versions,
+        # When the shared copy expires: process copies go no later.
+        "expires": time.time() + timeout,
         "parts": split_page(html, charset),
         "charset": charset,
         "headers": [
@@ -140,9 +212,7 @@ def store(request, response):
             if name.lower() not in UNSTORED_HEADERS
         ],
     }
-    page_cache().set(
-        entry_key(request), entry, timeout=getattr(settings, "PAGE_CACHE_SECONDS", 600)
-    )
+    page_cache().set(entry_key(request), entry, timeout=timeout)
     return True
 
 
