@@ -19,6 +19,16 @@ from tests.factories_blog import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def no_cached_renditions():
+    """Wagtail caches renditions by image id, and ids come round again from
+    one test to the next: an earlier test's renditions would stand in."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 def lose_file(image):
     """Delete the original from storage, as a restore without media would."""
     image.file.storage.delete(image.file.name)
