@@ -207,16 +207,11 @@ def products_for_cards(product_ids):
     if not ids:
         return {}
     products = product_queryset(children=False).in_bulk(ids)
-    prefetch_variants(products.values())
-    return products
-
-
-def prefetch_variants(products):
-    """Load the public variants of the parents among products loaded with
-    ``product_queryset(children=False)``: no query when there is none."""
-    parents = [product for product in products if product.is_parent]
+    # Variants are only read for parents: no query when there is none.
+    parents = [product for product in products.values() if product.is_parent]
     if parents:
         prefetch_related_objects(parents, _public_children_prefetch())
+    return products
 
 
 def cards_for_products(products, request=None):

@@ -2,10 +2,9 @@
 
 Built on Wagtail's ``ChooserViewSet`` so the product chooser gets Wagtail's
 modal, search box, pagination and StreamField block for free. The list shows
-each product's thumbnail, live price, stock and availability: the shop's
-product card (:mod:`shop.cards`), built for the visible page only from the
-products the list loads (a fixed number of queries, so the chooser stays
-fast with a large catalogue).
+each product's thumbnail, live price, stock and availability, computed for
+the visible page only through :func:`shop.cards.product_cards` (a fixed
+number of queries, so the chooser stays fast with a large catalogue).
 """
 
 from django import forms
@@ -28,7 +27,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.blocks import ChooserBlock
 from wagtail.search.backends import get_search_backend
 
-from shop.cards import cards_for_products, prefetch_variants, product_queryset
+from shop.cards import product_cards, product_queryset
 from shop.catalogue.models import Category, Product
 
 
@@ -175,17 +174,14 @@ class ProductChooserMixin:
     def get_object_list(self):
         # Variants are chosen through their parent; staff see hidden products
         # too (marked unavailable) so an editor can tell why one is missing.
-        # Loaded with what a card reads, so each row's card is built from the
-        # product the list already holds (no second load of the page).
-        return product_queryset(children=False).filter(
+        return Product.objects.filter(
             structure__in=[Product.STANDALONE, Product.PARENT]
-        )
+        ).only("pk", "title", "upc", "structure", "is_public")
 
     def get_results_page(self, request):
         page = super().get_results_page(request)
         products = list(page.object_list)
-        prefetch_variants(products)
-        cards = cards_for_products(products, request)
+        cards = product_cards([product.pk for product in products], request)
         for product in products:
             product.card = cards.get(product.pk)
         page.object_list = products
