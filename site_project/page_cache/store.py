@@ -22,6 +22,10 @@ from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 from django.template.loader import get_template
 
 KEY_PREFIX = "pagecache"
+# Part of every entry's key: a release that stores entries differently
+# (v2: encoded pieces) neither reads nor is read by processes of another
+# release sharing the cache while both run.
+ENTRY_FORMAT = "v2"
 # Every entry depends on this tag: bumping it empties the page cache (used
 # when something on every page changes, such as the category navigation).
 EVERYTHING = "everything"
@@ -56,7 +60,8 @@ def tag_key(tag):
 
 def entry_key(request):
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"{KEY_PREFIX}:entry:{hashlib.sha256(url.encode()).hexdigest()}"
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"{KEY_PREFIX}:entry:{ENTRY_FORMAT}:{digest}"
 
 
 def _new_version():

@@ -379,3 +379,17 @@ def test_a_miss_is_looked_up_once(page_cache, home_page, monkeypatch):
     monkeypatch.setattr(store, "lookup", counted)
     assert cache_state(Client().get("/")) == "miss"
     assert lookups == ["/"]
+
+
+def test_entries_of_another_storage_format_are_never_read(page_cache, home_page):
+    """A release that stored pages differently (say, the one before pages
+    were kept as pieces) shares the cache during a deploy: its entries live
+    under other keys, so neither release reads what it cannot serve."""
+    from django.core.cache import cache
+
+    request = RequestFactory().get("/")
+    old_key = store.entry_key(request).replace(f":{store.ENTRY_FORMAT}:", ":")
+    cache.set(old_key, {"versions": {}, "content": "<p>old format</p>"})
+    response = Client().get("/")
+    assert cache_state(response) == "miss"
+    assert b"old format" not in response.content
