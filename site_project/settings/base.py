@@ -227,7 +227,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "site_project.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
         }
     }
