@@ -71,3 +71,11 @@ def test_breadcrumb_text_is_escaped(client):
     response = client.get(category.get_absolute_url())
     assert b"<b>Braces</b>" not in response.content
     assert breadcrumb(response)[1] == "<b>Braces</b>"
+
+
+def test_basket_uses_the_site_breadcrumb(client):
+    from django.urls import reverse
+
+    links, current = breadcrumb(client.get(reverse("basket:summary")))
+    assert links == [("Home", "/")]
+    assert current == "Basket"

@@ -66,3 +66,23 @@ def test_preview_and_thank_you_rows_name_link_and_price_each_line(client):
     assert "LC-1" not in preview[0].get_text()
     assert thank_you[0].select_one(".availability") is None
     assert thank_you[0].select_one(".col-sm-7 p").get_text() == "LC-1"
+
+
+def test_a_line_whose_image_file_is_gone_shows_no_broken_image(client):
+    cushion = make_product(title="Lumbar cushion", price="24.00", upc="LC-9")
+    image = ProductImage.objects.create(product=cushion, original=png_upload())
+    image.original.storage.delete(image.original.name)
+    add_to_basket(client, cushion)
+    start_guest_checkout(client)
+    go_to_preview(client)
+
+    preview = rows(client.get(reverse("checkout:preview")))
+    assert place_order(client).status_code == 302
+    thank_you = rows(client.get(reverse("checkout:thank-you")))
+
+    for page in (preview, thank_you):
+        (line,) = page
+        assert line.select(".image_container img") == []
+        link = line.select_one(".image_container a")
+        assert link["href"] == cushion.get_absolute_url()
+        assert link.get_text() == "No image: Lumbar cushion"
