@@ -35,18 +35,23 @@ def rows(response):
     return [row for row in soup.select(".basket-items") if row.select_one("h3")]
 
 
+def preview_and_thank_you_rows(client):
+    """Check the basket out as a guest: the line rows of the preview, then of
+    the thank-you page once the order is placed."""
+    start_guest_checkout(client)
+    go_to_preview(client)
+    preview = rows(client.get(reverse("checkout:preview")))
+    assert place_order(client).status_code == 302
+    return preview, rows(client.get(reverse("checkout:thank-you")))
+
+
 def test_preview_and_thank_you_rows_name_link_and_price_each_line(client):
     cushion = make_product(title="Lumbar <cushion>", price="24.00", upc="LC-1")
     ProductImage.objects.create(product=cushion, original=png_upload())
     roller = make_product(title="Foam roller", price="9.50", upc="FR-2")
     add_to_basket(client, cushion, 2)
     add_to_basket(client, roller)
-    start_guest_checkout(client)
-    go_to_preview(client)
-
-    preview = rows(client.get(reverse("checkout:preview")))
-    assert place_order(client).status_code == 302
-    thank_you = rows(client.get(reverse("checkout:thank-you")))
+    preview, thank_you = preview_and_thank_you_rows(client)
 
     for page in (preview, thank_you):
         assert len(page) == 2
@@ -73,14 +78,8 @@ def test_a_line_whose_image_file_is_gone_shows_no_broken_image(client):
     image = ProductImage.objects.create(product=cushion, original=png_upload())
     image.original.storage.delete(image.original.name)
     add_to_basket(client, cushion)
-    start_guest_checkout(client)
-    go_to_preview(client)
 
-    preview = rows(client.get(reverse("checkout:preview")))
-    assert place_order(client).status_code == 302
-    thank_you = rows(client.get(reverse("checkout:thank-you")))
-
-    for page in (preview, thank_you):
+    for page in preview_and_thank_you_rows(client):
         (line,) = page
         assert line.select(".image_container img") == []
         link = line.select_one(".image_container a")
