@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from wagtail.search.backends import get_search_backend
 
 from shop.catalogue.models import Category
+from site_project.pagination import requested_page
 
 from .query import (
     KIND_ALL,
@@ -42,17 +43,6 @@ def search_url(query, kind=KIND_ALL, page=1):
     if page != 1:
         params["page"] = page
     return reverse("site_search:results") + "?" + urlencode(params)
-
-
-def _parse_page(raw):
-    """A positive page number, or None for anything else."""
-    if raw is None or raw == "":
-        return 1
-    # isdecimal() refuses "²" and the like, which int() cannot read; the
-    # length cap keeps int() away from huge strings.
-    if not raw.isdecimal() or len(raw) > 9 or int(raw) < 1:
-        return None
-    return int(raw)
 
 
 def popular_articles():
@@ -95,7 +85,7 @@ def search_view(request):
     """Articles and products for one query, ranked together, on one page."""
     raw_query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
     kind = parse_kind(request.GET.get("kind"))
-    page = _parse_page(request.GET.get("page"))
+    page = requested_page(request.GET.get("page"))
     status = 200
     error = ""
     if page is None:

@@ -17,6 +17,7 @@ from oscar.apps.search.views import catalogue as core_views
 from shop.cards import product_cards
 from shop.catalogue.models import Product, ProductCategory
 from shop.partner.models import StockRecord
+from site_project.pagination import requested_page
 
 SORT_ORDERS = {
     "featured": ("Featured", (F("priority").desc(), F("date_created").desc())),
@@ -50,16 +51,6 @@ class SortForm(forms.Form):
     def ordering(self):
         key = self.cleaned_data.get("sort_by") if self.is_valid() else None
         return SORT_ORDERS[key or DEFAULT_SORT][1]
-
-
-def requested_page(raw):
-    """The page number asked for (1 when none is), or None when it is not a
-    whole number from 1 to 999,999,999."""
-    if raw is None or raw == "":
-        return 1
-    if not raw.isdecimal() or len(raw) > 9 or int(raw) < 1:
-        return None
-    return int(raw)
 
 
 class ProductListMixin:
