@@ -141,11 +141,11 @@ def _availability(product, info):
     return UNAVAILABLE, "Currently unavailable"
 
 
-def build_card(product, strategy, thumbnail_urls=None):
+def build_card(product, strategy, thumbnail_urls):
     """One card from a product loaded with :func:`product_queryset`.
 
     ``thumbnail_urls`` maps images to their card thumbnail's URL (from
-    :func:`card_thumbnail_urls`); without it the URL is looked up here.
+    :func:`card_thumbnail_urls`, for every card of the page at once).
     """
     if product.is_parent:
         info = strategy.fetch_for_parent(product)
@@ -170,11 +170,7 @@ def build_card(product, strategy, thumbnail_urls=None):
         id=product.pk,
         title=title,
         url=product.get_absolute_url(),
-        image_url=(
-            thumbnail_urls.get(image)
-            if thumbnail_urls is not None
-            else _thumbnail_url(image)
-        ),
+        image_url=thumbnail_urls.get(image),
         image_alt=(image.caption or title) if image is not None else title,
         price=amount,
         was_price=was,
