@@ -43,22 +43,24 @@ browser:
 test: install browser lint
 	DJANGO_SETTINGS_MODULE=site_project.settings.test $(PYTHON) manage.py check
 	DJANGO_SETTINGS_MODULE=site_project.settings.test $(PYTHON) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest -m "not postgres"
+	$(VENV)/bin/pytest -m "not postgres and not redis"
 
 ## The same suite against a throw-away PostgreSQL server on loopback.
 test-postgres: install browser
 	@set -e; url=$$(scripts/postgres.sh start); \
 	trap 'scripts/postgres.sh stop' EXIT; \
-	DATABASE_URL=$$url $(VENV)/bin/pytest
+	DATABASE_URL=$$url $(VENV)/bin/pytest -m "not redis"
 
 ## Two gunicorn instances on one PostgreSQL and one Redis (own ports, so a
-## running test-postgres is left alone): shared baskets, shared page cache.
+## running test-postgres is left alone): shared baskets, shared page cache;
+## then the tests that need Redis (pytest -m redis).
 test-scaleout: install
 	@set -e; export PGPORT=54339 REDIS_PORT=63799; \
 	db=$$(scripts/postgres.sh start); \
 	trap 'scripts/redis.sh stop; scripts/postgres.sh stop' EXIT; \
 	redis=$$(scripts/redis.sh start); \
-	DATABASE_URL=$$db REDIS_URL=$$redis $(PYTHON) bench/scaleout.py
+	DATABASE_URL=$$db REDIS_URL=$$redis $(PYTHON) bench/scaleout.py; \
+	REDIS_URL=$$redis $(VENV)/bin/pytest -m redis
 
 ## Benchmarks with wrk on demo data and at scale (DATABASE_URL / REDIS_URL
 ## choose PostgreSQL / Redis); results in bench/results/.

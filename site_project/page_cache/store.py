@@ -21,6 +21,8 @@ from django.db import transaction
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 from django.template.loader import get_template
 
+from .versions import pushed_versions
+
 KEY_PREFIX = "pagecache"
 # Part of every entry's key: a release that stores entries differently
 # (v2: encoded pieces) neither reads nor is read by processes of another
@@ -104,9 +106,10 @@ def invalidate(*tags):
         return
 
     def bump():
-        page_cache().set_many(
-            {tag_key(tag): _new_version() for tag in tags}, timeout=None
-        )
+        cache = page_cache()
+        versions = {tag_key(tag): _new_version() for tag in tags}
+        cache.set_many(versions, timeout=None)
+        pushed_versions.publish(cache, list(versions))
 
     transaction.on_commit(bump)
 
@@ -115,10 +118,11 @@ def lookup(request):
     """The stored entry for this URL if every tag it depends on is unchanged.
 
     With a shared cache (Redis), entries this process has read recently are
-    kept in its memory too (:class:`RecentEntries`): a hit then asks the
-    shared cache only for the tag versions, one small round trip, instead of
-    also fetching the whole page. The versions are always checked against
-    the shared cache, so an invalidation made by any process applies at once.
+    kept in its memory too (:class:`RecentEntries`), and so are the tag
+    versions it has read: every invalidation is pushed to every process
+    (:mod:`.versions`), so a hit on a page this process served lately costs
+    no round trip to Redis, and an invalidation made by any process still
+    applies at once.
     """
     cache = page_cache()
     key = entry_key(request)
@@ -128,7 +132,7 @@ def lookup(request):
         if entry is None:
             return None
         recent_entries.remember(key, entry)
-    if cache.get_many(list(entry["versions"])) != entry["versions"]:
+    if pushed_versions.get_many(cache, list(entry["versions"])) != entry["versions"]:
         recent_entries.forget(key)
         return None
     return entry
