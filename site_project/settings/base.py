@@ -245,6 +245,12 @@ else:
 # only bounds what signals cannot see (bulk updates, snippet edits).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# With Redis, invalidations are pushed to every web process (pub/sub), which
+# then keeps the tag versions it has read instead of asking on every hit
+# (site_project/page_cache/versions.py); kept versions are read again at
+# least this often, in seconds, in case the channel failed unseen.
+PAGE_CACHE_VERSIONS_PUSH = env.bool("PAGE_CACHE_VERSIONS_PUSH", default=True)
+PAGE_CACHE_VERSIONS_REFRESH = env.float("PAGE_CACHE_VERSIONS_REFRESH", default=1.0)
 
 # Sessions live in the database (or Redis through the cache in production
 # settings), never in a process, so any web process can serve any visitor.

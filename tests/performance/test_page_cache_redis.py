@@ -158,3 +158,13 @@ def test_without_redis_every_hit_reads_the_shared_versions(settings, home_page):
     cache.set("tag", "two")
     assert versions.get_many(cache, ["tag"]) == {"tag": "two"}
     cache.delete("tag")
+
+
+def test_pushing_can_be_turned_off(redis_page_cache, home_page, settings):
+    settings.PAGE_CACHE_VERSIONS_PUSH = False
+    Client().get("/")
+    assert cache_state(Client().get("/")) == "hit"
+    before = commands_processed()
+    assert cache_state(Client().get("/")) == "hit"
+    # The INFO, and the hit's read of its tag versions.
+    assert commands_processed() - before == 2
