@@ -10,7 +10,8 @@ from site_project.settings.base import search_backends_from_env
 EXPECTED_BACKEND = {
     # Wagtail's SQLite FTS5 backend with an FTS-first query plan.
     "sqlite": "FastSQLiteSearchBackend",
-    "postgresql": "PostgresSearchBackend",
+    # Wagtail's PostgreSQL backend with an index-driven query plan.
+    "postgresql": "IndexDrivenPostgresSearchBackend",
 }
 
 
