@@ -175,6 +175,24 @@ def site_search(raw_query, kind=KIND_ALL, page=1, request=None):
     higher_is_better = _higher_score_is_better(backend)
     articles = backend.search(query, searchable_articles()).annotate_score("_score")
     products = backend.search(query, searchable_products()).annotate_score("_score")
+    words = set(query.lower().split())
+    start = (page - 1) * RESULTS_PER_PAGE
+    # The ranked lists are fetched before counting: the project's PostgreSQL
+    # backend counts the matches in the ranking query, so the counts below
+    # then cost no query. Ranking to ``start + RESULTS_PER_PAGE`` (at least
+    # the title window) holds the page whatever the counts turn out to be;
+    # a page past MAX_PAGE is never ranked (it is past the end).
+    fetch_stop = start + RESULTS_PER_PAGE if page <= MAX_PAGE else 0
+    article_ranks = (
+        _ranked(articles, fetch_stop, words, higher_is_better)
+        if search.kind != KIND_PRODUCTS and fetch_stop
+        else []
+    )
+    product_ranks = (
+        _ranked(products, fetch_stop, words, higher_is_better)
+        if search.kind != KIND_ARTICLES and fetch_stop
+        else []
+    )
     search.article_count = articles.count()
     search.product_count = products.count()
 
@@ -185,20 +203,8 @@ def site_search(raw_query, kind=KIND_ALL, page=1, request=None):
         return search
     if page > search.num_pages:
         raise PageNotFound(search)
-    start = (page - 1) * RESULTS_PER_PAGE
     stop = min(start + RESULTS_PER_PAGE, reachable)
 
-    words = set(query.lower().split())
-    article_ranks = (
-        _ranked(articles, stop, words, higher_is_better)
-        if search.kind != KIND_PRODUCTS
-        else []
-    )
-    product_ranks = (
-        _ranked(products, stop, words, higher_is_better)
-        if search.kind != KIND_ARTICLES
-        else []
-    )
     # The top `stop` of the merged list come from the top `stop` of each; on
     # equal keys articles come first.
     merged = heapq.merge(

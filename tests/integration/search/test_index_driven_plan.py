@@ -149,6 +149,28 @@ def test_relevance_search_matches_scores_order_and_pages_equal_wagtails(query):
         assert tie_positions == sorted(tie_positions)
 
 
+def test_count_after_a_ranked_page_equals_wagtails():
+    """A relevance-ordered page counts the matches in its own query (on
+    PostgreSQL); any slice's count is still Wagtail's."""
+    make_catalogue()
+    stock_total = stock_backend().search("lumbar", searchable_products()).count()
+    assert stock_total > 10
+    for start, stop in [(0, 10), (3, 8), (stock_total - 2, stock_total + 5)]:
+        results = get_search_backend().search("lumbar", searchable_products())
+        page = results[start:stop]
+        assert len(list(page)) == min(stop, stock_total) - start
+        with CaptureQueriesContext(connection) as queries:
+            assert results.count() == stock_total
+            assert page.count() == min(stop, stock_total) - start
+            assert results[5:9].count() == 4
+        if connection.vendor == "postgresql":
+            assert len(queries.captured_queries) == 0
+    # Past the end: no rows, so the count is a query of its own.
+    results = get_search_backend().search("lumbar", searchable_products())
+    assert list(results[stock_total + 1 :]) == []
+    assert results.count() == stock_total
+
+
 def test_search_without_scores_and_negated_queries_equal_wagtails():
     make_catalogue()
     ours, stock = get_search_backend(), stock_backend()
