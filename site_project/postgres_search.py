@@ -225,7 +225,12 @@ class IndexDrivenSearchResults(PostgresSearchResults):
     def _do_search(self):
         compiler = self.query_compiler
         config = compiler.get_config(self.backend)
-        if compiler.index_plan(config) is None or not compiler.order_by_relevance:
+        if (
+            compiler.index_plan(config) is None
+            or not compiler.order_by_relevance
+            # values()/values_list() rows would carry the count as a column.
+            or compiler.queryset.query.values_select
+        ):
             return super()._do_search()
         queryset = compiler.search(
             config,
@@ -237,7 +242,9 @@ class IndexDrivenSearchResults(PostgresSearchResults):
         )
         results = list(queryset)
         for obj in results:
-            compiler.total_matches = obj.__dict__.pop(TOTAL_ATTR)
+            total = obj.__dict__.pop(TOTAL_ATTR, None)
+            if total is not None:
+                compiler.total_matches = total
         return results
 
     def _do_count(self):

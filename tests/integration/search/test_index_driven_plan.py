@@ -387,3 +387,21 @@ def test_ranked_search_finds_products_and_their_scores_through_indexes():
     assert "catalogue_product_pkey" in plan, plan
     assert "Seq Scan on catalogue_product" not in plan, plan
     assert "wagtailsearch_indexentry_content_type_id_object_i" in plan, plan
+
+
+def test_a_page_past_the_last_reachable_one_ranks_nothing():
+    """Ranking comes before counting now; a page number past MAX_PAGE must
+    still not make the backend rank (and load) every match."""
+    make_catalogue()
+    with (
+        CaptureQueriesContext(connection) as queries,
+        pytest.raises(search_query.PageNotFound),
+    ):
+        site_search("lumbar", page=search_query.MAX_PAGE + 1)
+    ranking = [
+        query["sql"]
+        for query in queries.captured_queries
+        if "ts_rank" in query["sql"] or "bm25" in query["sql"]
+    ]
+    assert ranking == []
+    assert site_search("nothingmatches", page=search_query.MAX_PAGE + 1).count == 0
