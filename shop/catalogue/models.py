@@ -5,6 +5,7 @@ search rank products beside articles, from one index that stays current when
 staff save a product in Oscar's dashboard (Wagtail's post_save handler).
 """
 
+from django.db import models
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 from wagtail.search import index
 
@@ -26,6 +27,25 @@ class Product(index.Indexed, AbstractProduct):
 
     class Meta(AbstractProduct.Meta):
         app_label = "catalogue"
+        indexes = [
+            # Category and catalogue pages in their default order (featured:
+            # priority, then newest): a page reads its rows in index order
+            # instead of sorting every product (shop/catalogue/views.py).
+            # Two shapes of one index, one per database's planner: PostgreSQL
+            # takes a partial index on the listed (parent-less) products, and
+            # does not count a leading "parent_id IS NULL" as sorted; SQLite,
+            # without table statistics, only prefers the ordered index over
+            # the one on parent_id when it leads with parent_id.
+            models.Index(
+                fields=["-priority", "-date_created", "id"],
+                condition=models.Q(parent__isnull=True),
+                name="catalogue_product_browse",
+            ),
+            models.Index(
+                fields=["parent", "-priority", "-date_created", "id"],
+                name="catalogue_product_browse_all",
+            ),
+        ]
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402, F403

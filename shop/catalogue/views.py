@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, F, OuterRef, Subquery, Window
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import redirect
 from oscar.apps.search.views import catalogue as core_views
@@ -37,6 +37,9 @@ SORT_ORDERS = {
     "title-asc": ("Name, A to Z", (F("title").asc(),)),
 }
 DEFAULT_SORT = "featured"
+# Orders the browse index on Product serves (see Product.Meta.indexes): a page
+# in one of them is read by walking the index; other orders sort the list.
+INDEXED_SORTS = {"featured"}
 
 
 class SortForm(forms.Form):
@@ -48,9 +51,12 @@ class SortForm(forms.Form):
         choices=[(key, label) for key, (label, _) in SORT_ORDERS.items()],
     )
 
-    def ordering(self):
+    def sort_key(self):
         key = self.cleaned_data.get("sort_by") if self.is_valid() else None
-        return SORT_ORDERS[key or DEFAULT_SORT][1]
+        return key or DEFAULT_SORT
+
+    def ordering(self):
+        return SORT_ORDERS[self.sort_key()][1]
 
 
 class ProductListMixin:
@@ -60,25 +66,20 @@ class ProductListMixin:
 
     def get(self, request, *args, **kwargs):
         form = SortForm(request.GET or None)
-        products = self.get_products().order_by(*form.ordering(), "pk")
-        paginator = Paginator(products.values_list("pk", flat=True), self.paginate_by)
         number = requested_page(request.GET.get("page"))
         if number is None:
             return self.no_such_page(request)
-        # The page's ids and the total in one query (a window count): the
-        # paginator then need not count the products again.
-        offset = (number - 1) * self.paginate_by
-        rows = list(
-            products.annotate(total=Window(Count("pk"))).values_list("pk", "total")[
-                offset : offset + self.paginate_by
-            ]
-        )
-        paginator.count = rows[0][1] if rows else products.count()
+        paginator = Paginator([], self.paginate_by)
+        paginator.count = self.count_products()
         try:
             page = paginator.page(number)
         except InvalidPage:
             return self.no_such_page(request)
-        page.object_list = [pk for pk, _ in rows]
+        products = self.get_page_products(
+            in_index_order=form.sort_key() in INDEXED_SORTS
+        )
+        ordered = products.order_by(*form.ordering(), "pk")
+        page.object_list = page_ids(ordered, page)
         cards = product_cards(page.object_list, request)
         context = self.get_list_context(
             form=form,
@@ -95,8 +96,18 @@ class ProductListMixin:
         return redirect(self.first_page_url())
 
     def get_products(self):
+        """The products listed, unordered."""
+        return Product.objects.browsable()
+
+    def count_products(self):
+        return self.get_products().count()
+
+    def get_page_products(self, in_index_order=False):
+        """The products listed, as the page's ids are read from them: with
+        the shelf price the price orders sort by. ``in_index_order``: the
+        page is read in the order of an index, not sorted."""
         shelf_price = StockRecord.objects.filter(product=OuterRef("pk")).order_by("pk")
-        return Product.objects.browsable().annotate(
+        return self.get_products().annotate(
             shelf_price=Subquery(shelf_price.values("price")[:1])
         )
 
@@ -105,6 +116,26 @@ class ProductListMixin:
 
     def first_page_url(self):
         return self.request.path
+
+
+def page_ids(ordered, page):
+    """The ids of the products on ``page`` of the ``ordered`` queryset.
+
+    A page is read from whichever end of the list is nearer (the second half
+    in reverse order), so the database walks at most half the list even for
+    the last pages; with the browse index the first and last pages cost a
+    few rows each.
+    """
+    count = page.paginator.count
+    if not count:
+        return []
+    start = page.start_index() - 1
+    size = page.end_index() - start
+    ids = ordered.values_list("pk", flat=True)
+    if start <= count - (start + size):
+        return list(ids[start : start + size])
+    from_end = count - (start + size)
+    return list(reversed(ids.reverse()[from_end : from_end + size]))
 
 
 class CatalogueView(ProductListMixin, core_views.CatalogueView):
@@ -123,14 +154,28 @@ class ProductCategoryView(ProductListMixin, core_views.ProductCategoryView):
             return potential_redirect
         return super().get(request, *args, **kwargs)
 
-    def get_products(self):
-        # An uncorrelated IN: the database starts from the category's rows in
-        # the product-category index (a correlated EXISTS made SQLite visit
-        # every product in the catalogue, twice a page).
-        in_category = ProductCategory.objects.filter(
+    def category_rows(self):
+        return ProductCategory.objects.filter(
             category__in=self.category.get_descendants_and_self()
-        ).values("product_id")
-        return super().get_products().filter(pk__in=in_category)
+        )
+
+    def count_products(self):
+        # An uncorrelated IN: counting starts from the category's rows in the
+        # product-category index and looks up each of its products.
+        in_category = self.category_rows().values("product_id")
+        return self.get_products().filter(pk__in=in_category).count()
+
+    def get_page_products(self, in_index_order=False):
+        products = super().get_page_products(in_index_order)
+        if in_index_order:
+            # A correlated EXISTS: the page walks the products in the order
+            # shown (the browse index) and stops once it is full, rather than
+            # sorting every product of the category.
+            in_category = self.category_rows().filter(product=OuterRef("pk"))
+            return products.filter(Exists(in_category))
+        # Sorted: start from the category's rows (an uncorrelated IN), not
+        # from every product in the catalogue.
+        return products.filter(pk__in=self.category_rows().values("product_id"))
 
     def get_list_context(self, **kwargs):
         context = super().get_list_context(**kwargs)
