@@ -337,8 +337,8 @@ def search_backends_from_env():
     """WAGTAILSEARCH_BACKENDS from SEARCH_BACKEND_URL (empty: the database)."""
     url = env.str("SEARCH_BACKEND_URL", default="")
     if not url:
-        # Wagtail's database backend with a faster plan on SQLite (see
-        # site_project/search_backend.py); PostgreSQL gets Wagtail's own.
+        # Wagtail's database backend with faster plans on SQLite and on
+        # PostgreSQL (see site_project/search_backend.py).
         return {
             "default": {
                 "BACKEND": "site_project.search_backend",
