@@ -9,6 +9,7 @@ pricing strategy, at render time. Nothing here is stored in an article.
 import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
@@ -37,7 +38,7 @@ class ProductCard:
 
     id: int
     title: str
-    url: str
+    slug: str
     image_url: str | None
     image_alt: str
     price: Decimal | None
@@ -48,9 +49,21 @@ class ProductCard:
     availability_code: str
     availability_message: str
     num_in_stock: int | None
-    add_to_basket_url: str
     #: A parent product is bought by choosing one of its variants on its page.
     is_parent: bool = False
+
+    # The links are made when a page shows them (the admin chooser's rows
+    # show neither), each once per card.
+    @cached_property
+    def url(self):
+        """The product's page (``Product.get_absolute_url``)."""
+        return reverse(
+            "catalogue:detail", kwargs={"product_slug": self.slug, "pk": self.id}
+        )
+
+    @cached_property
+    def add_to_basket_url(self):
+        return reverse("basket:add", kwargs={"pk": self.id})
 
     @property
     def is_discounted(self):
@@ -169,7 +182,7 @@ def build_card(product, strategy, thumbnail_urls):
     return ProductCard(
         id=product.pk,
         title=title,
-        url=product.get_absolute_url(),
+        slug=product.slug,
         image_url=thumbnail_urls.get(image),
         image_alt=(image.caption or title) if image is not None else title,
         price=amount,
@@ -180,7 +193,6 @@ def build_card(product, strategy, thumbnail_urls):
         availability_code=code,
         availability_message=message,
         num_in_stock=num_in_stock,
-        add_to_basket_url=reverse("basket:add", kwargs={"pk": product.pk}),
         is_parent=product.is_parent,
     )
 

@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from oscar.templatetags.currency_filters import currency
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -29,6 +28,7 @@ from wagtail.search.backends import get_search_backend
 
 from shop.cards import product_cards, product_queryset
 from shop.catalogue.models import Category, Product
+from shop.templatetags.shop_currency import currency
 
 
 class ProductAdminURLFinder(ModelAdminURLFinder):
