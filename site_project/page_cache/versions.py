@@ -20,6 +20,7 @@ is known to be live:
 Other shared caches (and local memory) are asked on every hit, as before.
 """
 
+import contextlib
 import logging
 import os
 import select
@@ -128,6 +129,7 @@ class PushedVersions:
 
     def _subscribe(self, cache):
         self._known.clear()
+        pubsub = None
         try:
             client = cache._cache.get_client(write=False)
             pubsub = client.pubsub()
@@ -152,6 +154,8 @@ class PushedVersions:
                 "Redis on every hit",
                 error,
             )
+            if pubsub is not None:
+                _close(pubsub)
             return False
         self._pubsub = pubsub
         self._poller = poller
@@ -172,12 +176,9 @@ class PushedVersions:
         self._reconnected = False
         self._known.clear()
         if pubsub is not None and self._pid == os.getpid():
-            try:
-                if pubsub.connection is not None:
-                    pubsub.connection.deregister_connect_callback(self._on_reconnect)
-                pubsub.reset()
-            except Exception:  # noqa: S110  # nosec B110: closing a broken socket
-                pass
+            if pubsub.connection is not None:
+                pubsub.connection.deregister_connect_callback(self._on_reconnect)
+            _close(pubsub)
         self._pid = os.getpid()
 
     # -------------------------------------------------------- publishing
@@ -201,6 +202,12 @@ class PushedVersions:
         """Forget every kept version and the subscription (tests, fork)."""
         with self._lock:
             self._drop_subscription()
+
+
+def _close(pubsub):
+    # Closing a connection that may already be broken: nothing to report.
+    with contextlib.suppress(Exception):
+        pubsub.reset()
 
 
 pushed_versions = PushedVersions()
