@@ -38,7 +38,7 @@ class ProductCard:
 
     id: int
     title: str
-    slug: str
+    url: str
     image_url: str | None
     image_alt: str
     price: Decimal | None
@@ -52,15 +52,7 @@ class ProductCard:
     #: A parent product is bought by choosing one of its variants on its page.
     is_parent: bool = False
 
-    # The links are made when a page shows them (the admin chooser's rows
-    # show neither), each once per card.
-    @cached_property
-    def url(self):
-        """The product's page (``Product.get_absolute_url``)."""
-        return reverse(
-            "catalogue:detail", kwargs={"product_slug": self.slug, "pk": self.id}
-        )
-
+    # Made when a page shows it (the admin chooser's rows do not), once.
     @cached_property
     def add_to_basket_url(self):
         return reverse("basket:add", kwargs={"pk": self.id})
@@ -182,7 +174,7 @@ def build_card(product, strategy, thumbnail_urls):
     return ProductCard(
         id=product.pk,
         title=title,
-        slug=product.slug,
+        url=product.get_absolute_url(),
         image_url=thumbnail_urls.get(image),
         image_alt=(image.caption or title) if image is not None else title,
         price=amount,
