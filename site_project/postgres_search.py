@@ -51,6 +51,7 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Cast
+from django.db.models.query import ModelIterable, ValuesIterable
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresAutocompleteQueryCompiler,
@@ -225,11 +226,12 @@ class IndexDrivenSearchResults(PostgresSearchResults):
     def _do_search(self):
         compiler = self.query_compiler
         config = compiler.get_config(self.backend)
+        rows = compiler.queryset._iterable_class
         if (
             compiler.index_plan(config) is None
             or not compiler.order_by_relevance
-            # values()/values_list() rows would carry the count as a column.
-            or compiler.queryset.query.values_select
+            # values_list() rows would carry the count as a column.
+            or rows not in (ModelIterable, ValuesIterable)
         ):
             return super()._do_search()
         queryset = compiler.search(
@@ -241,8 +243,10 @@ class IndexDrivenSearchResults(PostgresSearchResults):
             with_total=True,
         )
         results = list(queryset)
-        for obj in results:
-            total = obj.__dict__.pop(TOTAL_ATTR, None)
+        for row in results:
+            # Objects carry the count as an attribute, values() rows as a key.
+            fields = row if rows is ValuesIterable else row.__dict__
+            total = fields.pop(TOTAL_ATTR, None)
             if total is not None:
                 compiler.total_matches = total
         return results

@@ -18,17 +18,20 @@ the plan:
   is SQLite's documented way to fix the join order), so ``MATCH`` runs once;
 * relevance ordering fetches ``(object_id, score)`` of every match that the
   searched queryset allows (its filters as one uncorrelated subquery) in a
-  single query, sorts them in Python and loads only the objects of the
-  requested slice.
+  single query, sorts them in Python and loads only the rows of the
+  requested slice (objects, or dicts for a ``values()`` queryset); the
+  number of those matches is the results' count, so counting after a
+  ranked slice costs no query.
 
 Results mean the same as before: the same ``MATCH`` expression, the same
 score (lower bm25 is better, ties by descending pk), the same filters.
 """
 
 from django.db import connections
-from django.db.models import Exists, IntegerField, OuterRef
+from django.db.models import Exists, F, IntegerField, OuterRef
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.db.models.query import ModelIterable, ValuesIterable
 from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
@@ -40,6 +43,9 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
+
+# The name a values() row's primary key is fetched under (see ``ranked``).
+RANKED_PK = "_ranked_pk_"
 
 
 class FTSFirstMixin:
@@ -108,13 +114,20 @@ class FTSFirstMixin:
         hits = RawSQL(sql, params)  # noqa: S611  # nosec B611
         return self.queryset.filter(pk__in=hits)
 
+    def _plain_rows(self):
+        """Whether the searched queryset yields objects or ``values()`` dicts
+        (``values_list()`` rows keep Wagtail's plan)."""
+        return self.queryset._iterable_class in (ModelIterable, ValuesIterable)
+
     def wants_python_ranking(self, score_field):
-        return self._plain_match() is not None and (
-            self.order_by_relevance or score_field is not None
+        return (
+            self._plain_match() is not None
+            and self._plain_rows()
+            and (self.order_by_relevance or score_field is not None)
         )
 
     def search(self, config, start, stop, score_field=None):
-        if self._plain_match() is None:
+        if self._plain_match() is None or not self._plain_rows():
             return super().search(config, start, stop, score_field=score_field)
         if self.wants_python_ranking(score_field):
             # Callers that need a queryset (facets) get the unranked matches.
@@ -126,10 +139,12 @@ class FTSFirstMixin:
         return queryset[start:stop]
 
     def ranked(self, config, start, stop, score_field):
-        """The [start:stop] slice of matches as objects, best first.
+        """The [start:stop] slice of matches, best first: objects, or dicts
+        for a ``values()`` queryset.
 
-        Two queries: every allowed match with its score, then the objects of
-        the slice.
+        Two queries: every allowed match with its score, then the rows of
+        the slice. How many matches there are is kept (``total_matches``),
+        so counting the results afterwards costs no query.
         """
         sql, params = self._hits_sql(config, with_score=True, allowed_only=True)
         pk_field = self.queryset.model._meta.pk
@@ -139,6 +154,7 @@ class FTSFirstMixin:
                 (score, pk_field.to_python(object_id))
                 for object_id, score in cursor.fetchall()
             ]
+        self.total_matches = len({pk for _, pk in candidates})
         if not candidates:
             return []
         if self.order_by_relevance:
@@ -154,16 +170,30 @@ class FTSFirstMixin:
             by_pk = {pk: score for score, pk in candidates}
             candidates = [(by_pk[pk], pk) for pk in ordered if pk in by_pk]
         page = candidates[start:stop]
-        objects = self.queryset.order_by().in_bulk([pk for _, pk in page])
+        rows = self._rows_by_pk([pk for _, pk in page])
         results = []
         for score, pk in page:
-            obj = objects.get(pk)
-            if obj is None:
+            row = rows.get(pk)
+            if row is None:
                 continue
-            if score_field is not None:
-                setattr(obj, score_field, score)
-            results.append(obj)
+            if score_field is None:
+                pass
+            elif isinstance(row, dict):
+                row[score_field] = score
+            else:
+                setattr(row, score_field, score)
+            results.append(row)
         return results
+
+    def _rows_by_pk(self, pks):
+        """The searched queryset's rows for ``pks``, by primary key."""
+        queryset = self.queryset.order_by()
+        if queryset._iterable_class is ModelIterable:
+            return queryset.in_bulk(pks)
+        # values() rows: the primary key is fetched under a name of its own
+        # (and dropped), so rows that do not select it still work.
+        rows = queryset.filter(pk__in=pks).annotate(**{RANKED_PK: F("pk")})
+        return {row.pop(RANKED_PK): row for row in rows}
 
 
 def _negated(pk):
@@ -199,7 +229,11 @@ class FastSQLiteSearchResults(SQLiteSearchResults):
         compiler = self.query_compiler
         if compiler._plain_match() is None:
             return super()._do_count()
-        count = compiler.matching_queryset(self._config()).count()
+        # A ranked slice of the same search (slices share the compiler)
+        # already counted every match.
+        count = getattr(compiler, "total_matches", None)
+        if count is None:
+            count = compiler.matching_queryset(self._config()).count()
         count -= self.start
         if self.stop is not None:
             count = min(count, self.stop - self.start)

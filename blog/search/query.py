@@ -59,8 +59,7 @@ def parse_kind(raw):
 def searchable_articles():
     """Articles a visitor may read: live and not behind a view restriction.
 
-    Without their bodies: results show the title, date and standfirst, and
-    the title re-ranking loads dozens of articles per search.
+    Without their bodies: results show the title, date and standfirst.
     """
     return ArticlePage.objects.live().public().defer("body")
 
@@ -138,27 +137,42 @@ def _title_matches(title, words):
 
 
 def _ranked(results, stop, words, higher_is_better):
-    """The first ``stop`` results as (sort key, object), best first.
+    """The first ``stop`` results as (sort key, pk), best first.
 
     Within the top ``TITLE_RANK_WINDOW`` results, those whose title holds
     every query word come first: full-text scores penalise long documents,
     so without this a long article titled exactly what was asked could rank
     below products that merely mention it. Past the window the backend's
     order stands, so the order never depends on which page is asked for.
+
+    ``results`` search ``values()`` rows of primary keys and titles (see
+    ``_ranking_fields``): the window is ranked on those, and only the page's
+    own objects are loaded afterwards.
     """
     fetched = results[: max(stop, TITLE_RANK_WINDOW)]
     ranked = []
-    for position, obj in enumerate(fetched):
-        score = getattr(obj, "_score", None) or 0.0
+    for position, row in enumerate(fetched):
+        score = row.get("_score") or 0.0
         relevance = -score if higher_is_better else score
         title_tier = (
             0
-            if position < TITLE_RANK_WINDOW and _title_matches(obj.title, words)
+            if position < TITLE_RANK_WINDOW and _title_matches(row["title"], words)
             else 1
         )
-        ranked.append(((title_tier, relevance), obj))
+        ranked.append(((title_tier, relevance), row["pk"]))
     ranked.sort(key=lambda item: item[0])
     return ranked[:stop]
+
+
+def _ranking_fields(queryset):
+    """What ranking reads of each result: its primary key and title, as
+    ``values()`` rows.
+
+    At scale the window holds dozens of results per kind; building each as a
+    page or product (Django's, Wagtail's and modelcluster's set-up) cost more
+    than the search itself, for objects of which the page shows ten.
+    """
+    return queryset.values("pk", "title")
 
 
 def site_search(raw_query, kind=KIND_ALL, page=1, request=None):
@@ -173,8 +187,15 @@ def site_search(raw_query, kind=KIND_ALL, page=1, request=None):
 
     backend = get_search_backend()
     higher_is_better = _higher_score_is_better(backend)
-    articles = backend.search(query, searchable_articles()).annotate_score("_score")
-    products = backend.search(query, searchable_products()).annotate_score("_score")
+    # One queryset for ranking and loading: each ``public()`` call costs a
+    # query for the view restrictions.
+    article_queryset = searchable_articles()
+    articles = backend.search(query, _ranking_fields(article_queryset)).annotate_score(
+        "_score"
+    )
+    products = backend.search(
+        query, _ranking_fields(searchable_products())
+    ).annotate_score("_score")
     words = set(query.lower().split())
     start = (page - 1) * RESULTS_PER_PAGE
     # The ranked lists are fetched before counting: the project's PostgreSQL
@@ -208,16 +229,22 @@ def site_search(raw_query, kind=KIND_ALL, page=1, request=None):
     # The top `stop` of the merged list come from the top `stop` of each; on
     # equal keys articles come first.
     merged = heapq.merge(
-        ((key, 0, "article", obj) for key, obj in article_ranks),
-        ((key, 1, "product", obj) for key, obj in product_ranks),
+        ((key, 0, KIND_ARTICLES, pk) for key, pk in article_ranks),
+        ((key, 1, KIND_PRODUCTS, pk) for key, pk in product_ranks),
         key=lambda item: (item[0], item[1]),
     )
-    ranked = [(k, obj) for _, _, k, obj in islice(merged, start, stop)]
+    ranked = [(k, pk) for _, _, k, pk in islice(merged, start, stop)]
 
-    cards = product_cards([obj.pk for k, obj in ranked if k == "product"], request)
-    for k, obj in ranked:
-        if k == "article":
-            search.hits.append(SearchHit(kind="article", article=obj))
-        elif obj.pk in cards:
-            search.hits.append(SearchHit(kind="product", card=cards[obj.pk]))
+    # The page's own objects, in full. One ranked a moment ago but gone now
+    # (unpublished, hidden, deleted) is left out, not shown stale.
+    article_pks = [pk for k, pk in ranked if k == KIND_ARTICLES]
+    articles_by_pk = (
+        article_queryset.order_by().in_bulk(article_pks) if article_pks else {}
+    )
+    cards = product_cards([pk for k, pk in ranked if k == KIND_PRODUCTS], request)
+    for k, pk in ranked:
+        if k == KIND_ARTICLES and pk in articles_by_pk:
+            search.hits.append(SearchHit(kind="article", article=articles_by_pk[pk]))
+        elif k == KIND_PRODUCTS and pk in cards:
+            search.hits.append(SearchHit(kind="product", card=cards[pk]))
     return search
