@@ -9,14 +9,15 @@ number of queries, so the chooser stays fast with a large catalogue).
 
 from django import forms
 from django.db.models import Q
+from django.forms.utils import flatatt
 from django.templatetags.l10n import unlocalize
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.forms.choosers import BaseFilterForm
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column, Table, TitleColumn
 from wagtail.admin.views.generic.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -129,6 +130,41 @@ def _stock_label(card):
     return "-" if card.num_in_stock is None else card.num_in_stock
 
 
+class ProductChooserTable(Table):
+    """Wagtail's table, with its body rows built here rather than by the
+    template: a results page of ten products spent more on the per-row
+    include and per-cell component tags than on the rows' product cards.
+
+    Each cell is still its column's ``render_cell_html``, so the markup is
+    the same as Wagtail's (only the whitespace between tags differs).
+    """
+
+    template_name = "shop/choosers/product_table.html"
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        columns = list(self.columns.values())
+        context["rows_html"] = format_html_join(
+            "\n",
+            "<tr{}>{}</tr>",
+            (
+                (
+                    flatatt(self.get_row_attrs(instance)),
+                    format_html_join(
+                        "",
+                        "{}",
+                        (
+                            (column.render_cell_html(instance, context),)
+                            for column in columns
+                        ),
+                    ),
+                )
+                for instance in self.data
+            ),
+        )
+        return context
+
+
 class ProductSearchForm(BaseFilterForm):
     """Search by title or UPC through Wagtail's search index.
 
@@ -177,6 +213,12 @@ class ProductChooserMixin:
         return Product.objects.filter(
             structure__in=[Product.STANDALONE, Product.PARENT]
         ).only("pk", "title", "upc", "structure", "is_public")
+
+    def get_context_data(self, **kwargs):
+        # Wagtail's get() builds a plain Table: same columns and rows, drawn
+        # by the product table.
+        self.table = ProductChooserTable(self.table.columns.values(), self.table.data)
+        return super().get_context_data(**kwargs)
 
     def get_results_page(self, request):
         page = super().get_results_page(request)
