@@ -198,9 +198,10 @@ def site_search(raw_query, kind=KIND_ALL, page=1, request=None):
     ).annotate_score("_score")
     words = set(query.lower().split())
     start = (page - 1) * RESULTS_PER_PAGE
-    # The ranked lists are fetched before counting: the project's PostgreSQL
-    # backend counts the matches in the ranking query, so the counts below
-    # then cost no query. Ranking to ``start + RESULTS_PER_PAGE`` (at least
+    # The ranked lists are fetched before counting: the project's backends
+    # count the matches while ranking them (PostgreSQL in the ranking query,
+    # SQLite from the scores it reads), so counting a ranked kind below costs
+    # no query. Ranking to ``start + RESULTS_PER_PAGE`` (at least
     # the title window) holds the page whatever the counts turn out to be;
     # a page past MAX_PAGE is never ranked (it is past the end).
     fetch_stop = start + RESULTS_PER_PAGE if page <= MAX_PAGE else 0
