@@ -1,5 +1,7 @@
 """Category and catalogue pages: sorting, pagination, sale prices, queries."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -198,3 +200,30 @@ def test_the_default_order_walks_the_browse_index(client):
             plan = " ".join(row[3] for row in cursor.fetchall())
             assert "catalogue_product_browse_all" in plan, plan
             assert "TEMP B-TREE FOR ORDER BY" not in plan, plan
+
+
+def test_the_count_reads_only_the_listed_index(client):
+    """Counting a category's products checks each one (no parent, public) in
+    the listed index alone on SQLite: a covering index, so no product row is
+    read. PostgreSQL plans the count with its own statistics (on these tiny
+    tables, the browse index); told to avoid whole-table scans, it must still
+    find the products through an index, never by scanning the catalogue."""
+    category = make_category("Rollers")
+    for n in range(3):
+        put_in(category, make_product(title=f"Roller {n}"))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(category.get_absolute_url())
+    count_query = next(q["sql"] for q in queries if "COUNT(*)" in q["sql"])
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET enable_seqscan = off")
+            cursor.execute("EXPLAIN " + count_query)
+            plan = " ".join(row[0] for row in cursor.fetchall())
+            cursor.execute("RESET enable_seqscan")
+            assert "Seq Scan on catalogue_product " not in plan, plan
+            by_index = r"Index (Only )?Scan using \S+ on catalogue_product "
+            assert re.search(by_index, plan), plan
+        else:
+            cursor.execute("EXPLAIN QUERY PLAN " + count_query)
+            plan = " ".join(row[3] for row in cursor.fetchall())
+            assert "USING COVERING INDEX catalogue_product_listed" in plan, plan
