@@ -143,26 +143,24 @@ class ProductChooserTable(Table):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        columns = list(self.columns.values())
         context["rows_html"] = format_html_join(
-            "\n",
-            "<tr{}>{}</tr>",
-            (
-                (
-                    flatatt(self.get_row_attrs(instance)),
-                    format_html_join(
-                        "",
-                        "{}",
-                        (
-                            (column.render_cell_html(instance, context),)
-                            for column in columns
-                        ),
-                    ),
-                )
-                for instance in self.data
-            ),
+            "\n", "{}", ((self.row_html(row, context),) for row in self.data)
         )
         return context
+
+    def row_html(self, instance, context):
+        """One ``<tr>``: Wagtail's row attributes, then each column's cell."""
+        cells = format_html_join(
+            "",
+            "{}",
+            (
+                (column.render_cell_html(instance, context),)
+                for column in self.columns.values()
+            ),
+        )
+        return format_html(
+            "<tr{}>{}</tr>", flatatt(self.get_row_attrs(instance)), cells
+        )
 
 
 class ProductSearchForm(BaseFilterForm):

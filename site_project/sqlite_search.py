@@ -176,11 +176,9 @@ class FTSFirstMixin:
             row = rows.get(pk)
             if row is None:
                 continue
-            if score_field is None:
-                pass
-            elif isinstance(row, dict):
+            if score_field is not None and isinstance(row, dict):
                 row[score_field] = score
-            else:
+            elif score_field is not None:
                 setattr(row, score_field, score)
             results.append(row)
         return results
