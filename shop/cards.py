@@ -7,7 +7,8 @@ pricing strategy, at render time. Nothing here is stored in an article.
 """
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
@@ -38,7 +39,8 @@ class ProductCard:
 
     id: int
     title: str
-    url: str
+    #: The product's ``get_absolute_url``: see :attr:`url`.
+    make_url: Callable[[], str] = field(repr=False, compare=False)
     image_url: str | None
     image_alt: str
     price: Decimal | None
@@ -52,7 +54,12 @@ class ProductCard:
     #: A parent product is bought by choosing one of its variants on its page.
     is_parent: bool = False
 
-    # Made when a page shows it (the admin chooser's rows do not), once.
+    # The links are made when a page shows them (the admin chooser's rows
+    # do not), once: a URL reverse per card is a good part of its cost.
+    @cached_property
+    def url(self):
+        return self.make_url()
+
     @cached_property
     def add_to_basket_url(self):
         return reverse("basket:add", kwargs={"pk": self.id})
@@ -86,7 +93,7 @@ def _public_children_prefetch():
     )
 
 
-def product_queryset(children=True):
+def product_queryset(children=True, top_level=False):
     """Products with everything a card reads, in a fixed number of queries.
 
     Exactly what a card reads (stock records, images), plus variants (a
@@ -94,14 +101,19 @@ def product_queryset(children=True):
     product class and images). Not Oscar's ``base_queryset()``: its option
     and all-children prefetches cost three queries a card never uses.
     ``children=False`` leaves the variants to the caller (see
-    :func:`products_for_cards`, which loads them for parents only).
+    :func:`load_variants`, which loads them for parents only).
+    ``top_level=True`` is for querysets of standalone and parent products
+    only (the admin chooser's): no join or prefetch for a parent they
+    cannot have.
     """
-    lookups = ["stockrecords", "images", "parent__images"]
+    related = ["product_class"]
+    lookups = ["stockrecords", "images"]
+    if not top_level:
+        related += ["parent", "parent__product_class"]
+        lookups.append("parent__images")
     if children:
         lookups.append(_public_children_prefetch())
-    return Product.objects.select_related(
-        "product_class", "parent", "parent__product_class"
-    ).prefetch_related(*lookups)
+    return Product.objects.select_related(*related).prefetch_related(*lookups)
 
 
 def _primary_image(product):
@@ -174,7 +186,7 @@ def build_card(product, strategy, thumbnail_urls):
     return ProductCard(
         id=product.pk,
         title=title,
-        url=product.get_absolute_url(),
+        make_url=product.get_absolute_url,
         image_url=thumbnail_urls.get(image),
         image_alt=(image.caption or title) if image is not None else title,
         price=amount,
@@ -207,11 +219,17 @@ def products_for_cards(product_ids):
     if not ids:
         return {}
     products = product_queryset(children=False).in_bulk(ids)
-    # Variants are only read for parents: no query when there is none.
-    parents = [product for product in products.values() if product.is_parent]
+    load_variants(products.values())
+    return products
+
+
+def load_variants(products):
+    """Load the public variants a parent's card reads onto the parents among
+    ``products`` (loaded with ``product_queryset(children=False)``), in one
+    query; none when there is no parent."""
+    parents = [product for product in products if product.is_parent]
     if parents:
         prefetch_related_objects(parents, _public_children_prefetch())
-    return products
 
 
 def cards_for_products(products, request=None):

@@ -3,17 +3,18 @@
 Built on Wagtail's ``ChooserViewSet`` so the product chooser gets Wagtail's
 modal, search box, pagination and StreamField block for free. The list shows
 each product's thumbnail, live price, stock and availability, computed for
-the visible page only through :func:`shop.cards.product_cards` (a fixed
+the visible page only through :func:`shop.cards.cards_for_products` (a fixed
 number of queries, so the chooser stays fast with a large catalogue).
 """
 
 from django import forms
+from django.contrib.admin.utils import quote
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.templatetags.l10n import unlocalize
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.forms.choosers import BaseFilterForm
@@ -27,7 +28,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.blocks import ChooserBlock
 from wagtail.search.backends import get_search_backend
 
-from shop.cards import product_cards, product_queryset
+from shop.cards import cards_for_products, load_variants, product_queryset
 from shop.catalogue.models import Category, Product
 from shop.templatetags.shop_currency import currency
 
@@ -46,17 +47,39 @@ class CategoryAdminURLFinder(ModelAdminURLFinder):
         )
 
 
-class CardColumn(Column):
-    """A column showing one attribute of the row's product card.
+class FormattedCell:
+    """A column whose cell is a ``format_html`` string and its arguments
+    rather than Wagtail's cell template (the same markup).
 
-    Its cell is built with ``format_html`` rather than Wagtail's cell
-    template (same markup): a results page has several such cells per row,
-    and a template render per cell cost more than the row's card.
+    :class:`ProductChooserTable` joins its columns' formats into one row
+    format, so a row costs one ``format_html`` call: a results page has six
+    cells a row, and a template per cell cost more than the row's card.
     """
+
+    #: The cell's markup, with a ``{}`` for each of :meth:`cell_args`.
+    cell_format = "<td>{}</td>"
+
+    def cell_args(self, instance, parent_context):
+        raise NotImplementedError
+
+    def render_cell_html(self, instance, parent_context):
+        return format_html(self.cell_format, *self.cell_args(instance, parent_context))
+
+
+def _format_literal(text):
+    """``text`` escaped for HTML, as a literal part of a format string."""
+    return str(escape(text)).replace("{", "{{").replace("}", "}}")
+
+
+class CardColumn(FormattedCell, Column):
+    """A column showing one attribute of the row's product card."""
 
     def __init__(self, name, card_attr=None, **kwargs):
         self.card_attr = card_attr
         super().__init__(name, **kwargs)
+        if self.classname:
+            classname = _format_literal(self.classname)
+            self.cell_format = f'<td class="{classname}">{{}}</td>'
 
     def get_value(self, instance):
         if self.card_attr is None:
@@ -68,13 +91,8 @@ class CardColumn(Column):
             return self.card_attr(card)
         return getattr(card, self.card_attr)
 
-    def render_cell_html(self, instance, parent_context):
-        value = self.get_value(instance)
-        if self.classname:
-            return format_html(
-                '<td class="{}">{}</td>', self.classname, _cell_text(value)
-            )
-        return format_html("<td>{}</td>", _cell_text(value))
+    def cell_args(self, instance, parent_context):
+        return (_cell_text(self.get_value(instance)),)
 
 
 def _cell_text(value):
@@ -85,35 +103,40 @@ def _cell_text(value):
     return value
 
 
-class ChoiceTitleColumn(TitleColumn):
-    """Wagtail's title cell for a single-choice chooser (the link the modal
-    listens to), built with ``format_html`` instead of its template: the
-    template cost about a millisecond a row."""
+class ChoiceTitleColumn(FormattedCell, TitleColumn):
+    """Wagtail's title cell for a single-choice chooser: the link the modal
+    listens to."""
 
-    def render_cell_html(self, instance, parent_context):
+    cell_format = (
+        '<td class="title"><div class="title-wrapper">'
+        '<a data-chooser-modal-choice href="{}">{}</a></div></td>'
+    )
+
+    def cell_args(self, instance, parent_context):
         title = self.get_value(instance)
         if title is None or not str(title).strip():
             title = self.empty_value_display
-        return format_html(
-            '<td class="title"><div class="title-wrapper">'
-            '<a data-chooser-modal-choice href="{}">{}</a></div></td>',
-            self.get_link_url(instance, parent_context),
-            title,
-        )
+        return (self.get_link_url(instance, parent_context), title)
+
+
+NO_THUMBNAIL = mark_safe(  # noqa: S308  # nosec B308, B703: constant markup
+    '<span class="w-text-grey-400">No image</span>'
+)
 
 
 class ThumbnailColumn(CardColumn):
-    def render_cell_html(self, instance, parent_context):
+    cell_format = '<td class="product-chooser__thumbnail">{}</td>'
+
+    def cell_args(self, instance, parent_context):
         url = self.get_value(instance)
-        if url:
-            return format_html(
-                '<td class="product-chooser__thumbnail"><img src="{}" alt=""'
-                ' width="60" height="60" loading="lazy" data-chooser-thumbnail></td>',
+        if not url:
+            return (NO_THUMBNAIL,)
+        return (
+            format_html(
+                '<img src="{}" alt="" width="60" height="60" loading="lazy"'
+                " data-chooser-thumbnail>",
                 url,
-            )
-        return mark_safe(  # noqa: S308  # nosec B308, B703: constant markup
-            '<td class="product-chooser__thumbnail">'
-            '<span class="w-text-grey-400">No image</span></td>'
+            ),
         )
 
 
@@ -135,32 +158,42 @@ class ProductChooserTable(Table):
     template: a results page of ten products spent more on the per-row
     include and per-cell component tags than on the rows' product cards.
 
-    Each cell is still its column's ``render_cell_html``, so the markup is
-    the same as Wagtail's (only the whitespace between tags differs).
+    The columns' cell formats (see :class:`FormattedCell`; any other column
+    is its rendered cell) make one row format, filled once a row. The markup
+    is Wagtail's; only the whitespace between tags differs.
     """
 
     template_name = "shop/choosers/product_table.html"
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
+        columns = list(self.columns.values())
+        cells = "".join(
+            column.cell_format if isinstance(column, FormattedCell) else "{}"
+            for column in columns
+        )
+        row_format = f"<tr{{}}>{cells}</tr>"
         context["rows_html"] = format_html_join(
-            "\n", "{}", ((self.row_html(row, context),) for row in self.data)
+            "\n",
+            row_format,
+            (self.row_args(columns, row, context) for row in self.rows),
         )
         return context
 
-    def row_html(self, instance, context):
-        """One ``<tr>``: Wagtail's row attributes, then each column's cell."""
-        cells = format_html_join(
-            "",
-            "{}",
-            (
-                (column.render_cell_html(instance, context),)
-                for column in self.columns.values()
-            ),
-        )
-        return format_html(
-            "<tr{}>{}</tr>", flatatt(self.get_row_attrs(instance)), cells
-        )
+    def row_args(self, columns, row, context):
+        """The row's attributes, then each column's cell arguments."""
+        args = [flatatt(row.attrs)]
+        cell_context = None
+        for column in columns:
+            if isinstance(column, FormattedCell):
+                args.extend(column.cell_args(row.instance, context))
+                continue
+            if cell_context is None:
+                # Wagtail's cell templates read their row from the context,
+                # as the table template's row loop gives it to them.
+                cell_context = {**context, "row": row}
+            args.append(column.render_cell_html(row.instance, cell_context))
+        return args
 
 
 class ProductSearchForm(BaseFilterForm):
@@ -195,6 +228,10 @@ class ProductSearchForm(BaseFilterForm):
         )
 
 
+#: Stands for a product's id in the chosen view's URL, reversed once per page.
+CHOSEN_PK_PLACEHOLDER = "chosen-pk"
+
+
 class ProductChooserMixin:
     """List products with their card: one bulk card load per results page."""
 
@@ -208,9 +245,14 @@ class ProductChooserMixin:
     def get_object_list(self):
         # Variants are chosen through their parent; staff see hidden products
         # too (marked unavailable) so an editor can tell why one is missing.
-        return Product.objects.filter(
-            structure__in=[Product.STANDALONE, Product.PARENT]
-        ).only("pk", "title", "upc", "structure", "is_public")
+        # The rows are the products their cards are built from: the page's
+        # slice loads their stock records and images (not the long texts,
+        # which no card reads) rather than loading the products twice.
+        return (
+            product_queryset(children=False, top_level=True)
+            .filter(structure__in=[Product.STANDALONE, Product.PARENT])
+            .defer("description", "meta_title", "meta_description")
+        )
 
     def get_context_data(self, **kwargs):
         # Wagtail's get() builds a plain Table: same columns and rows, drawn
@@ -221,7 +263,8 @@ class ProductChooserMixin:
     def get_results_page(self, request):
         page = super().get_results_page(request)
         products = list(page.object_list)
-        cards = product_cards([product.pk for product in products], request)
+        load_variants(products)
+        cards = cards_for_products(products, request)
         for product in products:
             product.card = cards.get(product.pk)
         page.object_list = products
@@ -238,7 +281,21 @@ class ProductChooserMixin:
             column.name,
             label=column.label,
             accessor=column.accessor,
-            get_url=column._get_url_func,
+            get_url=self.chosen_url_for,
+            link_attrs=column.link_attrs,
+        )
+
+    @cached_property
+    def _chosen_url_template(self):
+        return self.append_preserved_url_parameters(
+            reverse(self.chosen_url_name, args=(CHOSEN_PK_PLACEHOLDER,))
+        )
+
+    def chosen_url_for(self, product):
+        """The row's link to the chosen view, as Wagtail's title column makes
+        it, from one URL reverse per page rather than one per row."""
+        return self._chosen_url_template.replace(
+            CHOSEN_PK_PLACEHOLDER, quote(str(product.pk)), 1
         )
 
     @property

@@ -8,10 +8,15 @@ from django.db import connection
 from django.template import Context
 from django.test.utils import CaptureQueriesContext
 from oscar.test.factories import ProductImageFactory
-from wagtail.admin.ui.tables import Table
+from wagtail.admin.ui.tables import Column, Table
 
 from shop.catalogue.models import Product
-from shop.choosers import ProductChooserTable
+from shop.choosers import (
+    CardColumn,
+    ChoiceTitleColumn,
+    FormattedCell,
+    ProductChooserTable,
+)
 from tests.factories_shop import ProductClassFactory, make_category, make_product
 
 from .helpers import form_data
@@ -59,6 +64,66 @@ def test_product_table_draws_the_same_markup_as_wagtails_table(editor_client):
     assert tags(table.render_html(context)) == tags(wagtails)
     assert tags(wagtails).count("</tr>") == 5  # the header and four products
     assert "data-chooser-modal-choice" in wagtails
+
+    # A column drawn by its own template, and a cell class with braces in it.
+    columns = [
+        *table.columns.values(),
+        Column("plain", label="Plain", accessor="upc"),
+        CardColumn("classed", label="Classed", classname="w-{x}", card_attr="title"),
+    ]
+    ours = ProductChooserTable(columns, table.data).render_html(context)
+    assert tags(ours) == tags(Table(columns, table.data).render_html(context))
+    assert 'class="w-{x}"' in ours
+
+
+def test_multiple_choice_lists_products_with_checkboxes(editor_client):
+    """Wagtail's multiple-choice mode (?multiple=1) draws its own checkbox and
+    title cells through their templates, inside the product table."""
+    from bs4 import BeautifulSoup
+
+    products = [make_product(title=f"Lumbar roll {n}") for n in range(2)]
+    for url in (CHOOSER, RESULTS):
+        response = editor_client.get(url, {"q": "lumbar", "multiple": "1"})
+        assert response.status_code == 200
+        html = response.content.decode()
+        if url == CHOOSER:
+            html = json.loads(html)["html"]
+        soup = BeautifulSoup(html, "html.parser")
+        boxes = soup.select("tbody input[type=checkbox]")
+        assert sorted(box["value"] for box in boxes) == sorted(
+            str(p.pk) for p in products
+        )
+        assert len(soup.select("tbody td.title")) == 2
+
+
+def test_formatted_cells_draw_what_wagtails_cell_templates_draw(editor_client):
+    """Each cell format is the markup of the Wagtail cell template it replaces."""
+    from bs4 import BeautifulSoup
+
+    make_product(title="Lumbar roll <1> & co", price="12.00")
+    response = editor_client.get(RESULTS, {"q": "lumbar"})
+    table = response.context["table"]
+    [row] = table.rows
+    product = row.instance
+    # What the table template's row loop gives each cell.
+    context = Context({"request": response.wsgi_request, "table": table, "row": row})
+
+    def parts(html):
+        soup = BeautifulSoup(html, "html.parser")
+        return [(t.name, t.attrs, t.get_text(strip=True)) for t in soup.find_all(True)]
+
+    columns = [
+        table.columns["title"],
+        table.columns["price"],
+        CardColumn("classed", label="Classed", classname="w-{x}", card_attr="title"),
+    ]
+    assert isinstance(columns[0], ChoiceTitleColumn)
+    for column in columns:
+        # The next class after FormattedCell is Wagtail's: its template.
+        wagtails = super(FormattedCell, column).render_cell_html(product, context)
+        assert parts(column.render_cell_html(product, context)) == parts(wagtails)
+        text = BeautifulSoup(wagtails, "html.parser").get_text()
+        assert product.card.title in text or "£12.00" in text
 
 
 def test_chooser_search_finds_product_by_upc(editor_client):
