@@ -251,7 +251,6 @@ class ProductChooserMixin:
         return (
             product_queryset(children=False, top_level=True)
             .filter(structure__in=[Product.STANDALONE, Product.PARENT])
-            .defer("description", "meta_title", "meta_description")
         )
 
     def get_context_data(self, **kwargs):
