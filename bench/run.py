@@ -19,13 +19,16 @@ One run:
 The category, product, search and chooser pages (whose growth is a target)
 are measured in --rounds rounds, one page after another, and each is reported
 by its median round: this machine is shared, and one 10-second run of a page
-moved its p50 by 20% from one run of the benchmark to the next.
+moved its p50 by 20% from one run of the benchmark to the next. At scale, a
+copy of the demo database is served beside it and measured in the same
+rounds, so both sides of each growth ratio come from the same minutes.
 
 Options: --duration (seconds per wrk run), --connections, --workers, --rounds,
 --products, --articles, --skip-scale, --keep. REDIS_URL, when set, is the cache.
 """
 
 import argparse
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -37,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -169,6 +173,27 @@ def fetch(url, cookie=None):
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     with urllib.request.urlopen(request, timeout=30) as response:
         return response.status, response.headers.get("X-Page-Cache")
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def require_ok(base, pages, names, cookie):
+    """Fail unless each page answers 200 itself: wrk counts a redirect (to
+    the sign-in page, say) as an answer."""
+    opener = urllib.request.build_opener(_NoRedirect)
+    for name in names:
+        headers = {"Cookie": cookie} if name == "chooser_search" else {}
+        request = urllib.request.Request(base + pages[name], headers=headers)
+        try:
+            with opener.open(request, timeout=30) as response:
+                status = response.status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        if status != 200:
+            fail(f"{name} ({base}{pages[name]}) answered {status}, not 200")
 
 
 # ------------------------------------------------------------ in-process part
@@ -316,21 +341,31 @@ def count_queries(pages, cookie):
     return counts
 
 
-def measure(label, env, pages, cookie, args):
+def measure(label, env, pages, cookie, args, demo=None):
+    """wrk runs of every page; with ``demo`` (the demo data set's copy: its
+    env, pages and cookie), each round of the growth pages measures the demo
+    copy beside this data set, one page after the other, so both sides of a
+    growth ratio come from the same minutes of this shared machine.
+
+    Returns the runs, the workers' RSS and the demo copy's runs (or None).
+    """
     print(f"\n== {label}: measuring with wrk ({args.duration} s each)", flush=True)
     runs = {}
     rss = []
 
-    def record(name, url, base, with_cookie=False, connections=args.connections):
+    def record(
+        name, url, base, with_cookie=False, connections=args.connections, into=None
+    ):
         run = run_wrk(
             base + url, args.duration, connections, cookie if with_cookie else None
         )
-        runs[name] = run
+        (runs if into is None else into)[name] = run
         print(
             f"  {name:<22} {run['rps']:>8.1f} req/s  p50 {run['p50_ms']:>7.2f} ms"
             f"  p99 {run['p99_ms']:>7.2f} ms",
             flush=True,
         )
+        return run
 
     with server.gunicorn(env, args.workers, page_cache=True) as (base, process):
         fetch(base + pages["article"])
@@ -343,31 +378,70 @@ def measure(label, env, pages, cookie, args):
         rss += worker_rss_mb(process.pid)
     # Rendered pages: one connection per worker, so p50 is the time to render
     # a page rather than the time spent queueing behind other renders.
-    with server.gunicorn(env, args.workers, page_cache=False) as (base, process):
+    with contextlib.ExitStack() as stack:
+        base, process = stack.enter_context(
+            server.gunicorn(env, args.workers, page_cache=False)
+        )
         rendered = functools.partial(record, base=base, connections=args.workers)
         rendered("baseline_cache_off", "/healthz")
         rendered("home_cold", pages["home"])
         rendered("article_cold", pages["article"])
+        sides = [(label, rendered, pages, runs)]
+        if demo is not None:
+            demo_base, _ = stack.enter_context(
+                server.gunicorn(demo["env"], args.workers, page_cache=False)
+            )
+
+            def demo_rendered(name, url, with_cookie=False, into=None):
+                run = run_wrk(
+                    demo_base + url,
+                    args.duration,
+                    args.workers,
+                    demo["cookie"] if with_cookie else None,
+                )
+                into[name] = run
+                print(
+                    f"  {name + ' (demo)':<22} {run['rps']:>8.1f} req/s  p50"
+                    f" {run['p50_ms']:>7.2f} ms  p99 {run['p99_ms']:>7.2f} ms",
+                    flush=True,
+                )
+
+            sides.append(("demo", demo_rendered, demo["pages"], {}))
         # The pages whose growth is a target: measured in rounds, one page
         # after another, and each reported by its median round (see
         # median_round), so a noisy moment of this shared machine moves
-        # one round of a page rather than its result.
+        # one round of a page rather than its result. With the demo copy,
+        # the two sides take turns going first.
         growth = [name for name in GROWTH_PAGES if name in pages]
-        rounds = {name: [] for name in growth}
+        require_ok(base, pages, growth, cookie)
+        if demo is not None:
+            require_ok(demo_base, demo["pages"], growth, demo["cookie"])
+        rounds = {side: {name: [] for name in growth} for side, *_ in sides}
         for number in range(1, args.rounds + 1):
             print(f"  round {number} of {args.rounds}", flush=True)
             for name in growth:
-                rendered(name, pages[name], with_cookie=name == "chooser_search")
-                rounds[name].append(runs[name])
-        for name in growth:
-            runs[name] = median_round(rounds[name])
+                order = sides if number % 2 else sides[::-1]
+                for side, measure_page, side_pages, into in order:
+                    if name not in side_pages:
+                        continue
+                    measure_page(
+                        name,
+                        side_pages[name],
+                        with_cookie=name == "chooser_search",
+                        into=into,
+                    )
+                    rounds[side][name].append(into[name])
+        for side, _, _, into in sides:
+            for name in growth:
+                if rounds[side][name]:
+                    into[name] = median_round(rounds[side][name])
         rss += worker_rss_mb(process.pid)
     baseline = runs["baseline"]
     for run in runs.values():
         run["rps_ratio"] = round(run["rps"] / baseline["rps"], 3)
         run["p50_ratio"] = round(run["p50_ms"] / baseline["p50_ms"], 2)
         run["p99_ratio"] = round(run["p99_ms"] / baseline["p99_ms"], 2)
-    return runs, rss
+    return runs, rss, (sides[1][3] if demo is not None else None)
 
 
 def median_round(rounds):
@@ -390,15 +464,17 @@ def dataset_counts():
     }
 
 
-def bench_dataset(label, env, args):
+def bench_dataset(label, env, args, demo=None):
+    """Measure the data set now loaded; ``demo`` (see measure) adds the demo
+    copy's growth pages, measured beside it, as ``demo_beside``."""
     from django.core.cache import cache
 
     cache.clear()
     pages, about = pick_pages()
     cookie = bench_superuser_cookie()
     queries = count_queries(pages, cookie)
-    runs, rss = measure(label, env, pages, cookie, args)
-    return {
+    runs, rss, demo_runs = measure(label, env, pages, cookie, args, demo)
+    result = {
         "data": dataset_counts(),
         "pages": pages,
         **about,
@@ -406,6 +482,60 @@ def bench_dataset(label, env, args):
         "wrk": runs,
         "worker_rss_mb": rss,
     }
+    if demo_runs is not None:
+        result["demo_beside"] = demo_runs
+    return result, cookie
+
+
+def copy_demo_database(database_url, vendor, work):
+    """A copy of the benchmark database as it is now (the demo data set), for
+    the demo side of the growth ratios; returns its URL."""
+    from django.db import connections
+
+    connections.close_all()
+    if vendor == "sqlite":
+        import sqlite3
+
+        copy_path = work / "demo.sqlite3"
+        with (
+            contextlib.closing(sqlite3.connect(work / "bench.sqlite3")) as source,
+            contextlib.closing(sqlite3.connect(copy_path)) as copy,
+        ):
+            source.backup(copy)
+        return f"sqlite:///{copy_path}"
+    import psycopg
+
+    parts = urlsplit(database_url)
+    name = parts.path.lstrip("/")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}_demo" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}_demo" TEMPLATE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}_demo"))
+
+
+def demo_cache_url():
+    """The demo copy's server caches apart from the scale server's: another
+    Redis database (the next number), so neither reads the other's pages."""
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        return None
+    parts = urlsplit(url)
+    number = parts.path.lstrip("/") or "0"
+    return urlunsplit(parts._replace(path=f"/{int(number) + 1}"))
+
+
+def drop_demo_copy(database_url, vendor):
+    if vendor != "postgresql":
+        return
+    import psycopg
+
+    parts = urlsplit(database_url)
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(
+            f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)'
+        )
 
 
 def check_targets(result):
@@ -434,7 +564,9 @@ def check_targets(result):
             if name not in scale["wrk"] or name not in demo["wrk"]:
                 checks.append((f"{name} at scale", False, "not measured"))
                 continue
-            before, after = demo["wrk"][name], scale["wrk"][name]
+            # The demo copy measured beside the scale data, when there is one.
+            before = scale.get("demo_beside", {}).get(name) or demo["wrk"][name]
+            after = scale["wrk"][name]
             if not (before["rps"] and after["rps"]):
                 checks.append((f"{name} at scale", False, "no request answered"))
                 continue
@@ -500,6 +632,14 @@ def print_table(result):
                 f"{sql_for(name, data['queries'])!s:>6}"
             )
         print(f"  worker RSS (MB): {data['worker_rss_mb']}")
+        beside = data.get("demo_beside")
+        if beside:
+            print("  demo copy, measured in the same rounds (growth is against it):")
+            for name, run in beside.items():
+                print(
+                    f"  {name:<22}{run['rps']:>9.1f}{'':>8}{run['p50_ms']:>9.2f}"
+                    f"{'':>8}{run['p99_ms']:>9.2f}"
+                )
     print("\nTargets:")
     for target in result["targets"]:
         mark = "ok  " if target["met"] else "MISS"
@@ -544,9 +684,19 @@ def main():
             "cache": "redis" if os.environ.get("REDIS_URL") else "locmem",
             "cpus": os.cpu_count(),
             "settings": vars(args),
-            "demo": bench_dataset("demo", env, args),
         }
+        result["demo"], demo_cookie = bench_dataset("demo", env, args)
         if not args.skip_scale:
+            demo_url = copy_demo_database(database_url, vendor, work)
+            # The same secret key: the demo copy holds the bench session.
+            demo_env = {**env, "DATABASE_URL": demo_url}
+            if demo_cache_url():
+                demo_env["REDIS_URL"] = demo_cache_url()
+            demo = {
+                "env": demo_env,
+                "pages": result["demo"]["pages"],
+                "cookie": demo_cookie,
+            }
             print(
                 f"\n== loading {args.products} products, {args.articles} articles",
                 flush=True,
@@ -558,7 +708,10 @@ def main():
                 verbosity=0,
             )
             analyze()
-            result["scale"] = bench_dataset("scale", env, args)
+            try:
+                result["scale"], _ = bench_dataset("scale", env, args, demo)
+            finally:
+                drop_demo_copy(demo_url, vendor)
         met = check_targets(result)
         print_table(result)
         RESULTS_DIR.mkdir(parents=True, exist_ok=True)
