@@ -246,11 +246,10 @@ class ProductChooserMixin:
         # Variants are chosen through their parent; staff see hidden products
         # too (marked unavailable) so an editor can tell why one is missing.
         # The rows are the products their cards are built from: the page's
-        # slice loads their stock records and images (not the long texts,
-        # which no card reads) rather than loading the products twice.
-        return (
-            product_queryset(children=False, top_level=True)
-            .filter(structure__in=[Product.STANDALONE, Product.PARENT])
+        # slice loads their stock records and images with them, rather than
+        # the cards loading the same products a second time.
+        return product_queryset(children=False, top_level=True).filter(
+            structure__in=[Product.STANDALONE, Product.PARENT]
         )
 
     def get_context_data(self, **kwargs):

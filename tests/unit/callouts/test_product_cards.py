@@ -7,8 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from oscar.test.factories import ProductImageFactory
 
-from shop.cards import category_product_ids, product_cards
+from shop.cards import category_product_ids, product_cards, product_queryset
 from shop.catalogue.models import Product, ProductClass
+from shop.partner.strategy import Selector
 from tests.factories_shop import (
     ProductFactory,
     StockRecordFactory,
@@ -105,6 +106,32 @@ def test_parent_product_priced_from_its_variants():
     assert card.is_parent
     assert card.price == D("30.00")
     assert card.is_available
+
+
+def test_variant_card_shows_its_parents_image_and_its_own_price():
+    parent = ProductFactory(structure=Product.PARENT, title="Brace")
+    ProductImageFactory(product=parent)
+    child = ProductFactory(structure=Product.CHILD, parent=parent, title="")
+    StockRecordFactory(product=child, price=D("31.00"), num_in_stock=2)
+    card = product_cards([child.pk])[child.pk]
+    assert card.image_url is not None
+    assert card.price == D("31.00")
+    assert card.is_available
+
+
+def test_strategy_reads_the_stock_records_cards_load_without_a_query():
+    """Cards load stock records into a list; the strategy picks the same
+    record from it as from ``product.stockrecords``, with no query."""
+    product = make_product(price="12.00")
+    StockRecordFactory(product=product, price=D("99.00"))
+    strategy = Selector().strategy()
+    [loaded] = product_queryset(children=False).filter(pk=product.pk)
+    with CaptureQueriesContext(connection) as ctx:
+        info = strategy.fetch_for_product(loaded)
+    assert len(ctx.captured_queries) == 0
+    plain = strategy.fetch_for_product(Product.objects.get(pk=product.pk))
+    assert info.stockrecord == plain.stockrecord
+    assert info.price.incl_tax == plain.price.incl_tax == D("12.00")
 
 
 def _count_queries(ids):
