@@ -30,7 +30,6 @@ Options: --duration (seconds per wrk run), --connections, --workers, --rounds,
 import argparse
 import contextlib
 import datetime as dt
-import functools
 import json
 import os
 import re
@@ -83,19 +82,32 @@ def ensure_wrk():
         fail("apt-get did not install wrk.")
 
 
+def postgres_statements(url, *statements):
+    """Run database-level statements (CREATE/DROP DATABASE) on the server of
+    ``url``, through its maintenance database."""
+    import psycopg
+
+    admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        for statement in statements:
+            connection.execute(statement)
+
+
+def with_database(url, name):
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
 def fresh_database_url(work):
     """A new, empty database of the configured kind, for this run only."""
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
-        parts = urlsplit(url)
-        name = parts.path.lstrip("/") + "_bench"
-        admin = urlunsplit(parts._replace(path="/postgres"))
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            connection.execute(f'CREATE DATABASE "{name}"')
-        return urlunsplit(parts._replace(path=f"/{name}")), "postgresql"
+        name = urlsplit(url).path.lstrip("/") + "_bench"
+        postgres_statements(
+            url,
+            f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
+            f'CREATE DATABASE "{name}"',
+        )
+        return with_database(url, name), "postgresql"
     if url and not url.startswith("sqlite"):
         fail(f"DATABASE_URL must be PostgreSQL or SQLite, not {url!r}")
     return f"sqlite:///{work / 'bench.sqlite3'}", "sqlite"
@@ -353,27 +365,33 @@ def measure(label, env, pages, cookie, args, demo=None):
     runs = {}
     rss = []
 
-    def record(
-        name, url, base, with_cookie=False, connections=args.connections, into=None
-    ):
-        run = run_wrk(
-            base + url, args.duration, connections, cookie if with_cookie else None
-        )
-        (runs if into is None else into)[name] = run
-        print(
-            f"  {name:<22} {run['rps']:>8.1f} req/s  p50 {run['p50_ms']:>7.2f} ms"
-            f"  p99 {run['p99_ms']:>7.2f} ms",
-            flush=True,
-        )
-        return run
+    def recorder(base, connections, side_cookie=cookie, into=runs, suffix=""):
+        """A function that measures a page on ``base`` and keeps its run."""
+
+        def record(name, url, with_cookie=False):
+            run = run_wrk(
+                base + url,
+                args.duration,
+                connections,
+                side_cookie if with_cookie else None,
+            )
+            into[name] = run
+            print(
+                f"  {name + suffix:<22} {run['rps']:>8.1f} req/s  p50"
+                f" {run['p50_ms']:>7.2f} ms  p99 {run['p99_ms']:>7.2f} ms",
+                flush=True,
+            )
+
+        return record
 
     with server.gunicorn(env, args.workers, page_cache=True) as (base, process):
         fetch(base + pages["article"])
         status, state = fetch(base + pages["article"])
-        record("baseline", "/healthz", base)
-        record("home", pages["home"], base)
-        record("article_warm", pages["article"], base)
-        record("category_warm", pages["category"], base)
+        record = recorder(base, args.connections)
+        record("baseline", "/healthz")
+        record("home", pages["home"])
+        record("article_warm", pages["article"])
+        record("category_warm", pages["category"])
         runs["article_warm"]["x_page_cache"] = state
         rss += worker_rss_mb(process.pid)
     # Rendered pages: one connection per worker, so p50 is the time to render
@@ -382,7 +400,7 @@ def measure(label, env, pages, cookie, args, demo=None):
         base, process = stack.enter_context(
             server.gunicorn(env, args.workers, page_cache=False)
         )
-        rendered = functools.partial(record, base=base, connections=args.workers)
+        rendered = recorder(base, args.workers)
         rendered("baseline_cache_off", "/healthz")
         rendered("home_cold", pages["home"])
         rendered("article_cold", pages["article"])
@@ -391,22 +409,11 @@ def measure(label, env, pages, cookie, args, demo=None):
             demo_base, _ = stack.enter_context(
                 server.gunicorn(demo["env"], args.workers, page_cache=False)
             )
-
-            def demo_rendered(name, url, with_cookie=False, into=None):
-                run = run_wrk(
-                    demo_base + url,
-                    args.duration,
-                    args.workers,
-                    demo["cookie"] if with_cookie else None,
-                )
-                into[name] = run
-                print(
-                    f"  {name + ' (demo)':<22} {run['rps']:>8.1f} req/s  p50"
-                    f" {run['p50_ms']:>7.2f} ms  p99 {run['p99_ms']:>7.2f} ms",
-                    flush=True,
-                )
-
-            sides.append(("demo", demo_rendered, demo["pages"], {}))
+            demo_runs = {}
+            demo_rendered = recorder(
+                demo_base, args.workers, demo["cookie"], demo_runs, " (demo)"
+            )
+            sides.append(("demo", demo_rendered, demo["pages"], demo_runs))
         # The pages whose growth is a target: measured in rounds, one page
         # after another, and each reported by its median round (see
         # median_round), so a noisy moment of this shared machine moves
@@ -425,10 +432,7 @@ def measure(label, env, pages, cookie, args, demo=None):
                     if name not in side_pages:
                         continue
                     measure_page(
-                        name,
-                        side_pages[name],
-                        with_cookie=name == "chooser_search",
-                        into=into,
+                        name, side_pages[name], with_cookie=name == "chooser_search"
                     )
                     rounds[side][name].append(into[name])
         for side, _, _, into in sides:
@@ -503,15 +507,13 @@ def copy_demo_database(database_url, vendor, work):
         ):
             source.backup(copy)
         return f"sqlite:///{copy_path}"
-    import psycopg
-
-    parts = urlsplit(database_url)
-    name = parts.path.lstrip("/")
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}_demo" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}_demo" TEMPLATE "{name}"')
-    return urlunsplit(parts._replace(path=f"/{name}_demo"))
+    name = urlsplit(database_url).path.lstrip("/")
+    postgres_statements(
+        database_url,
+        f'DROP DATABASE IF EXISTS "{name}_demo" WITH (FORCE)',
+        f'CREATE DATABASE "{name}_demo" TEMPLATE "{name}"',
+    )
+    return with_database(database_url, f"{name}_demo")
 
 
 def demo_cache_url():
@@ -526,15 +528,10 @@ def demo_cache_url():
 
 
 def drop_demo_copy(database_url, vendor):
-    if vendor != "postgresql":
-        return
-    import psycopg
-
-    parts = urlsplit(database_url)
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(
-            f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)'
+    if vendor == "postgresql":
+        name = urlsplit(database_url).path.lstrip("/")
+        postgres_statements(
+            database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
         )
 
 
