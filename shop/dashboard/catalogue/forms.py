@@ -1,10 +1,13 @@
-"""Oscar's dashboard catalogue forms: cleaned product descriptions and limits
-on uploaded product images."""
+"""Oscar's dashboard catalogue forms: cleaned rich text (product and category
+descriptions, rich-text attributes) and limits on uploaded product images."""
 
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
+from oscar.apps.dashboard.catalogue.forms import (
+    CategoryForm as OscarCategoryForm,
+)
 from oscar.apps.dashboard.catalogue.forms import (
     ProductForm as OscarProductForm,
 )
@@ -16,6 +19,25 @@ from oscar.apps.dashboard.catalogue.forms import (
 )
 from PIL import Image
 from wagtail.whitelist import Whitelister
+
+
+def clean_rich_text(html):
+    """Dashboard rich text as shop pages may print it.
+
+    Oscar prints product and category descriptions and rich-text attribute
+    values with ``|safe`` (they come from the dashboard's HTML editor), so
+    only an allow-list of tags survives: no scripts, no ``<meta>`` refresh,
+    no event-handler attributes, no ``javascript:`` links (Wagtail's
+    rich-text whitelister, the same rules as article rich text).
+    """
+    return Whitelister().clean(html or "")
+
+
+class RichTextField(forms.CharField):
+    """A form field for dashboard rich text, cleaned by clean_rich_text."""
+
+    def clean(self, value):
+        return clean_rich_text(super().clean(value))
 
 
 class ProductImageForm(OscarProductImageForm):
@@ -86,13 +108,25 @@ class StockRecordForm(OscarStockRecordForm):
 
 
 class ProductForm(OscarProductForm):
-    """Oscar's product form; the description is cleaned on save.
-
-    Oscar prints ``product.description`` with ``|safe`` (it is rich text from
-    the dashboard editor), so only an allow-list of tags survives: no
-    scripts, no event-handler attributes, no ``javascript:`` links (Wagtail's
-    rich-text whitelister, the same rules as article rich text).
-    """
+    """Oscar's product form; the description and rich-text attribute values
+    are cleaned on save (see clean_rich_text)."""
 
     def clean_description(self):
-        return Whitelister().clean(self.cleaned_data.get("description") or "")
+        return clean_rich_text(self.cleaned_data.get("description"))
+
+    def get_attribute_field(self, attribute):
+        field = super().get_attribute_field(attribute)
+        if attribute.type == attribute.RICHTEXT:
+            return RichTextField(
+                label=field.label, required=field.required, widget=field.widget
+            )
+        return field
+
+
+class CategoryForm(OscarCategoryForm):
+    """Oscar's category form; the description is cleaned on save (see
+    clean_rich_text). The long description is not on this form: only
+    superusers edit it, in Django's admin."""
+
+    def clean_description(self):
+        return clean_rich_text(self.cleaned_data.get("description"))
