@@ -4,9 +4,6 @@ The payment step talks to ``shop.checkout.payment.PaymentMethod`` only, so a
 card gateway can be added there without touching these views.
 """
 
-import logging
-import smtplib
-
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
@@ -16,10 +13,10 @@ from oscar.apps.checkout import exceptions
 from oscar.apps.checkout import views as core_views
 from oscar.apps.checkout.session import CheckoutSessionMixin
 
+from shop.basket.models import Basket
 from shop.checkout.forms import PaymentMethodForm
 from shop.checkout.payment import get_payment_method, payment_method_for_order
-
-logger = logging.getLogger(__name__)
+from shop.order.models import Order
 
 
 class PaymentMethodMixin:
@@ -42,12 +39,32 @@ class PaymentMethodView(PaymentMethodMixin, CheckoutSessionMixin, generic.FormVi
         return {"method": method.code} if method else {}
 
     def form_valid(self, form):
-        self.checkout_session.pay_by(form.cleaned_data["method"])
+        code = form.cleaned_data["method"]
+        # The method's source type row exists before placement, so two
+        # orders placed at once never wait on each other inserting it.
+        get_payment_method(code).source_type()
+        self.checkout_session.pay_by(code)
         return redirect(self.get_success_url())
 
 
 class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
     """Preview and place the order with the chosen payment method."""
+
+    def dispatch(self, request, *args, **kwargs):
+        # "Place order" sent again after the order was placed (a reload, a
+        # retry): the basket is empty by now, so show the order instead of
+        # asking for items.
+        if (
+            request.method == "POST"
+            and request.POST.get("action") == "place_order"
+            and request.basket.is_empty
+        ):
+            order = Order.objects.filter(
+                pk=request.session.get("checkout_order_id")
+            ).first()
+            if order is not None:
+                return redirect("checkout:thank-you")
+        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
         # No details to collect for offline payments: the method is chosen
@@ -79,11 +96,50 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
         for event in result.events:
             self.add_payment_event(event.event_type.name, event.amount, event.reference)
 
+    def submit(self, user, basket, **kwargs):
+        """Place the order for ``basket`` once, however often it is posted.
+
+        Freezing the basket, taking payment and writing the order are one
+        transaction holding the basket's row lock: a second "Place order"
+        for the same basket (a double click, a retry) waits for the first,
+        then finds its order and is sent to that order's thank-you page; a
+        worker killed half-way leaves the basket open and no order behind.
+        """
+        with transaction.atomic():
+            locked = Basket.objects.select_for_update().get(pk=basket.pk)
+            order = Order.objects.filter(basket_id=basket.pk).first()
+            if order is not None:
+                return self.show_placed_order(order)
+            if locked.status != Basket.OPEN:
+                # Frozen while a payment elsewhere (a gateway's redirect) is
+                # under way: that payment decides, not this request.
+                messages.info(
+                    self.request,
+                    "This order is already being paid for. If payment did "
+                    "not complete, return to your basket in a few minutes.",
+                )
+                return redirect("basket:summary")
+            return super().submit(user, basket, **kwargs)
+
+    def show_placed_order(self, order):
+        """The thank-you page of an order this basket already became."""
+        self.checkout_session.flush()
+        self.request.session["checkout_order_id"] = order.pk
+        return redirect(self.get_success_url())
+
     def place_order(self, *args, **kwargs):
-        # One transaction for the addresses, the order, the stock allocation
-        # and the payment source: when stock runs out nothing is left behind.
+        # A savepoint: when stock runs out the addresses and the order go,
+        # and the surrounding submission can still thaw the basket.
         with transaction.atomic():
             return super().place_order(*args, **kwargs)
+
+    def restore_frozen_basket(self):
+        # A basket that became an order stays submitted: thawing it would
+        # let its number be ordered again.
+        submitted_id = self.checkout_session.get_submitted_basket_id()
+        if Order.objects.filter(basket_id=submitted_id).exists():
+            return
+        super().restore_frozen_basket()
 
     def render_preview(self, request, **kwargs):
         # The payment method object is shown by the template from the context;
@@ -96,17 +152,6 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
         if error:
             messages.error(request, error)
         return redirect("checkout:payment-method")
-
-    def send_order_placed_email(self, order):
-        # The order is placed by now. A mail server that is down must not turn
-        # that into an error page, which would also unfreeze the basket so the
-        # shopper could order twice; the order stays, the failure is logged.
-        try:
-            super().send_order_placed_email(order)
-        except (smtplib.SMTPException, OSError):
-            logger.exception(
-                "Order %s: the confirmation email could not be sent", order.number
-            )
 
     def get_message_context(self, order):
         ctx = super().get_message_context(order)
