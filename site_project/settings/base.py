@@ -131,6 +131,9 @@ INSTALLED_APPS = [
     "treebeard",
     "sorl.thumbnail",
     "django_tables2",
+    # Background tasks (mail, purges) and their database queue
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 SITE_ID = 1
@@ -256,9 +259,30 @@ PAGE_CACHE_VERSIONS_REFRESH = env.float("PAGE_CACHE_VERSIONS_REFRESH", default=1
 # settings), never in a process, so any web process can serve any visitor.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-EMAIL_BACKEND = env.str(
+# Requests queue their mail as tasks (site_project/email.py); the task sends it
+# through EMAIL_DELIVERY_BACKEND, trying EMAIL_DELIVERY_ATTEMPTS times, the
+# n-th retry EMAIL_RETRY_DELAY * 2**(n-1) seconds after the last.
+EMAIL_BACKEND = "site_project.email.TaskEmailBackend"
+EMAIL_DELIVERY_BACKEND = env.str(
     "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+EMAIL_DELIVERY_ATTEMPTS = env.int("EMAIL_DELIVERY_ATTEMPTS", default=5)
+EMAIL_RETRY_DELAY = env.int("EMAIL_RETRY_DELAY", default=60)
+
+# Background tasks (django-tasks, which Wagtail uses too): run at once unless
+# TASK_BACKEND=database, where a worker (`manage.py db_worker`) runs them.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASK_BACKEND = env.str("TASK_BACKEND", default="immediate")
+if TASK_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASK_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not "
+        f"{TASK_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Backbone Recovery <orders@backbone.invalid>"
 )

@@ -10,8 +10,9 @@ SECRET_KEY = "test-only-key"  # noqa: S105  # nosec B105
 ALLOWED_HOSTS = ["*"]
 # MD5 makes creating users in tests fast; never used outside tests.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Sent mail is kept in django.core.mail.outbox for assertions.
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Sent mail is kept in django.core.mail.outbox for assertions (the test runner
+# sets EMAIL_BACKEND to locmem; tests of the queue set the task backend).
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Each test run gets a fresh cache; Redis is only used when a test asks for it.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # The locmem cache outlives each test's database, so stored pages would leak

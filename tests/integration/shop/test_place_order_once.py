@@ -1,4 +1,4 @@
-""""Place order" places one order, however often and however it is posted."""
+"""Place order places one order, however often and however it is posted."""
 
 import pytest
 from django.core.signing import Signer

@@ -1,0 +1,110 @@
+"""Mail leaves the request: an email backend that hands each message to a task.
+
+``EMAIL_BACKEND`` is ``TaskEmailBackend``: Oscar's order and account emails and
+Django's password resets are built in the request as usual, then queued as a
+``deliver_email`` task (django-tasks). With the database task backend the
+task row is written in the request's transaction, so an order that rolls back
+sends nothing, and the worker (``manage.py db_worker``) delivers it through
+``EMAIL_DELIVERY_BACKEND`` (SMTP in production, with ``EMAIL_TIMEOUT``). A
+failed delivery is tried again later, ``EMAIL_DELIVERY_ATTEMPTS`` times in all.
+"""
+
+import base64
+import logging
+import smtplib
+from datetime import timedelta
+from email.mime.base import MIMEBase
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
+from django.utils import timezone
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+
+class UnqueueableAttachment(ValueError):
+    """An attachment that is a MIME object rather than a name and content."""
+
+
+def message_to_json(message):
+    """The parts of an ``EmailMessage`` a task argument can carry (JSON)."""
+    attachments = []
+    for attachment in message.attachments:
+        if isinstance(attachment, MIMEBase):
+            raise UnqueueableAttachment(
+                "MIME attachments cannot be queued; attach a name and content."
+            )
+        filename, content, mimetype = attachment
+        if isinstance(content, str):
+            content = content.encode()
+        attachments.append(
+            [filename, base64.b64encode(content).decode("ascii"), mimetype]
+        )
+    return {
+        "subject": message.subject,
+        "body": message.body,
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": dict(message.extra_headers),
+        "alternatives": [
+            [content, mimetype]
+            for content, mimetype in getattr(message, "alternatives", [])
+        ],
+        "attachments": attachments,
+    }
+
+
+def message_from_json(data):
+    """The ``EmailMultiAlternatives`` that ``message_to_json`` described."""
+    message = EmailMultiAlternatives(
+        subject=data["subject"],
+        body=data["body"],
+        from_email=data["from_email"],
+        to=data["to"],
+        cc=data["cc"],
+        bcc=data["bcc"],
+        reply_to=data["reply_to"],
+        headers=data["headers"],
+    )
+    for content, mimetype in data["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    for filename, content, mimetype in data["attachments"]:
+        message.attach(filename, base64.b64decode(content), mimetype)
+    return message
+
+
+@task()
+def deliver_email(message, attempt=1):
+    """Send one queued message; on a mail-server failure queue another try."""
+    connection = get_connection(settings.EMAIL_DELIVERY_BACKEND)
+    try:
+        connection.send_messages([message_from_json(message)])
+    except (smtplib.SMTPException, OSError):
+        retry_later = deliver_email.get_backend().supports_defer
+        if not retry_later or attempt >= settings.EMAIL_DELIVERY_ATTEMPTS:
+            logger.exception(
+                "Email %r to %s not sent after %d attempts",
+                message["subject"],
+                message["to"],
+                attempt,
+            )
+        else:
+            delay = settings.EMAIL_RETRY_DELAY * 2 ** (attempt - 1)
+            deliver_email.using(
+                run_after=timezone.now() + timedelta(seconds=delay)
+            ).enqueue(message, attempt=attempt + 1)
+        raise
+
+
+class TaskEmailBackend(BaseEmailBackend):
+    """Queue each message as a ``deliver_email`` task instead of sending it."""
+
+    def send_messages(self, email_messages):
+        for message in email_messages:
+            deliver_email.enqueue(message_to_json(message))
+        return len(email_messages)
