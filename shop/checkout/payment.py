@@ -28,6 +28,7 @@ from shop.order.models import (
 
 PAID_STATUS = "Paid"
 PAID_EVENT = "Paid"
+PART_PAYMENT_EVENT = "Part payment"
 
 
 @dataclass
@@ -132,13 +133,21 @@ class PaymentNotRecordable(Exception):
     """Recording a payment is not possible (wrong status or amount)."""
 
 
+def amount_received(order):
+    """What has been received for ``order`` so far, over all its sources."""
+    return sum((source.amount_debited for source in order.sources.all()), D("0.00"))
+
+
 @transaction.atomic
-def record_payment(order, amount, reference="", user=None):
-    """Record money received for ``order`` and move it to "Paid".
+def record_payment(order, amount, reference="", user=None, mark_paid=False):
+    """Record money received for ``order``; move it to "Paid" once covered.
 
     Creates the order's payment source if checkout did not (an order made in
-    the dashboard), debits it, adds a "Paid" payment event covering every
-    line and changes the status (cascading to the lines).
+    the dashboard) and debits it. When everything received covers the order
+    total, or staff say so explicitly (``mark_paid``), a "Paid" payment event
+    covering every line is added and the status changes (cascading to the
+    lines); otherwise the money is recorded as a "Part payment" event and the
+    order stays pending, with a note saying what is still owed.
     """
     order = type(order).objects.select_for_update().get(pk=order.pk)
     if PAID_STATUS not in order.available_statuses():
@@ -159,25 +168,49 @@ def record_payment(order, amount, reference="", user=None):
         )
     if reference:
         source.reference = reference
-    source.amount_allocated = max(source.amount_allocated, amount)
+    received = amount_received(order) + amount
+    source.amount_allocated = max(source.amount_allocated, received)
     source.save()
     source.debit(amount, reference=reference or order.number, status="Received")
-    event_type, _ = PaymentEventType.objects.get_or_create(name=PAID_EVENT)
+    covered = received >= order.total_incl_tax
+    event_type, _ = PaymentEventType.objects.get_or_create(
+        name=PAID_EVENT if covered or mark_paid else PART_PAYMENT_EVENT
+    )
     event = PaymentEvent.objects.create(
         order=order, amount=amount, reference=reference, event_type=event_type
     )
+    recorded = (
+        f"Payment of {order.currency} {amount} recorded"
+        f"{f' (reference {reference})' if reference else ''}"
+    )
+    if not (covered or mark_paid):
+        order.notes.create(
+            user=user,
+            message=(
+                f"{recorded}: a part payment, {order.currency} "
+                f"{order.total_incl_tax - received} still owed; the order "
+                f"stays “{order.status}”."
+            ),
+            note_type=OrderNote.SYSTEM,
+        )
+        return event
     for line in order.lines.all():
         PaymentEventQuantity.objects.create(
             event=event, line=line, quantity=line.quantity
         )
     old_status = order.status
     order.set_status(PAID_STATUS)
+    override = (
+        ""
+        if covered
+        else f", marked paid by staff with {order.currency} "
+        f"{order.total_incl_tax - received} unpaid"
+    )
     order.notes.create(
         user=user,
         message=(
-            f"Payment of {order.currency} {amount} recorded"
-            f"{f' (reference {reference})' if reference else ''}; status "
-            f"changed from “{old_status}” to “{PAID_STATUS}”."
+            f"{recorded}{override}; status changed from “{old_status}” to "
+            f"“{PAID_STATUS}”."
         ),
         note_type=OrderNote.SYSTEM,
     )

@@ -24,3 +24,7 @@ class RecordPaymentForm(forms.Form):
         max_length=128,
         help_text="The bank or courier reference, if any.",
     )
+    mark_paid = forms.BooleanField(
+        label="Mark the order paid even if this is less than what is owed",
+        required=False,
+    )

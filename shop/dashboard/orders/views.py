@@ -9,6 +9,7 @@ from oscar.apps.dashboard.orders import views as core_views
 from shop.checkout.payment import (
     PAID_STATUS,
     PaymentNotRecordable,
+    amount_received,
     payment_method_for_order,
     record_payment,
 )
@@ -31,13 +32,14 @@ class OrderDetailView(core_views.OrderDetailView):
         ctx = super().get_context_data(**kwargs)
         order = self.object
         ctx["payment_method"] = payment_method_for_order(order)
-        ctx["amount_received"] = sum(
-            (source.amount_debited for source in order.sources.all()), D("0.00")
-        )
+        received = amount_received(order)
+        ctx["amount_received"] = received
         ctx["can_record_payment"] = PAID_STATUS in order.available_statuses()
         ctx.setdefault(
             "record_payment_form",
-            RecordPaymentForm(initial={"amount": order.total_incl_tax}),
+            RecordPaymentForm(
+                initial={"amount": max(order.total_incl_tax - received, D("0.00"))}
+            ),
         )
         return ctx
 
@@ -46,18 +48,29 @@ class OrderDetailView(core_views.OrderDetailView):
         if not form.is_valid():
             errors = " ".join(e for errs in form.errors.values() for e in errs)
             return self.reload_page(fragment="record-payment", error=errors)
+        amount = form.cleaned_data["amount"]
         try:
             record_payment(
                 order,
-                amount=form.cleaned_data["amount"],
+                amount=amount,
                 reference=form.cleaned_data["reference"],
                 user=request.user,
+                mark_paid=form.cleaned_data["mark_paid"],
             )
         except PaymentNotRecordable as exc:
             return self.reload_page(error=str(exc))
-        messages.success(
-            request,
-            f"Payment of £{form.cleaned_data['amount']} recorded: order "
-            f"{order.number} is now “{PAID_STATUS}”.",
-        )
+        order.refresh_from_db()
+        if order.status == PAID_STATUS:
+            messages.success(
+                request,
+                f"Payment of £{amount} recorded: order {order.number} is now "
+                f"“{PAID_STATUS}”.",
+            )
+        else:
+            owed = order.total_incl_tax - amount_received(order)
+            messages.warning(
+                request,
+                f"Part payment of £{amount} recorded: £{owed} is still owed, so "
+                f"order {order.number} stays “{order.status}”.",
+            )
         return self.reload_page()

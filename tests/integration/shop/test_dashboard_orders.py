@@ -127,3 +127,45 @@ def test_staff_change_status_in_pipeline(staff_client, pending_order):
     )
     assert response.status_code == 302
     assert Order.objects.get().status == "Cancelled"
+
+
+def test_a_penny_is_a_part_payment_and_the_order_stays_pending(
+    staff_client, pending_order
+):
+    response = staff_client.post(
+        order_url(pending_order),
+        {"order_action": "record_payment", "amount": "0.01", "reference": "BT-1"},
+        follow=True,
+    )
+    assert "£127.94 is still owed" in response.content.decode()
+    order = Order.objects.get()
+    assert order.status == "Pending payment"
+    assert order.payment_events.get().event_type.name == "Part payment"
+    assert order.sources.get().amount_debited == D("0.01")
+    assert order.notes.filter(message__contains="a part payment").exists()
+    # The form now asks for what is still owed.
+    assert 'value="127.94"' in response.content.decode()
+
+    response = staff_client.post(
+        order_url(order),
+        {"order_action": "record_payment", "amount": "127.94"},
+        follow=True,
+    )
+    assert "is now “Paid”" in response.content.decode()
+    order.refresh_from_db()
+    assert order.status == "Paid"
+    assert order.sources.get().amount_debited == D("127.95")
+    paid = order.payment_events.get(event_type__name="Paid")
+    assert paid.line_quantities.get().quantity == 1
+
+
+def test_staff_may_mark_an_underpaid_order_paid_explicitly(staff_client, pending_order):
+    staff_client.post(
+        order_url(pending_order),
+        {"order_action": "record_payment", "amount": "120.00", "mark_paid": "on"},
+    )
+    order = Order.objects.get()
+    assert order.status == "Paid"
+    assert order.notes.filter(
+        message__contains="marked paid by staff with GBP 7.95 unpaid"
+    ).exists()
