@@ -333,6 +333,12 @@ WAGTAIL_SITE_NAME = "Backbone"
 WAGTAILADMIN_BASE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# At most 25 million pixels (width x height x frames) per uploaded image, in
+# Wagtail and in the product image form (site_project/image_uploads.py): a
+# 24-megapixel camera photo fits, and decoding one for a rendition takes at
+# most about 100 MB of a worker's memory (4 bytes a pixel).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "site_project.image_uploads.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -1,4 +1,5 @@
-"""Image uploads: size and type limits with a message a person can act on."""
+"""Image uploads: size, type, pixel and completeness limits with a message a
+person can act on."""
 
 import io
 
@@ -6,9 +7,19 @@ import pytest
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.urls import reverse
 from PIL import Image
+from wagtail.images import get_image_model
+from wagtail.models import Collection
 
+from blog.roles import CATALOGUE_MANAGERS
+from shop.catalogue.models import ProductImage
 from shop.dashboard.catalogue.forms import ProductImageForm
+from tests.integration.shop.test_dashboard_catalogue import (
+    categorised_product,
+    form_data,
+)
+from tests.security.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +96,100 @@ def test_wagtail_image_upload_over_the_limit_is_refused(
     assert response.status_code == 200
     assert b"This file is too big" in response.content
     assert not get_image_model().objects.filter(title="Big").exists()
+
+
+def pixel_bomb_png():
+    """A PNG of about 120 KB that declares 11000 x 11000 pixels: 121 million,
+    about 480 MB once decoded for a rendition."""
+    buffer = io.BytesIO()
+    Image.new("L", (11000, 11000)).save(buffer, format="PNG")
+    return SimpleUploadedFile("bomb.png", buffer.getvalue(), content_type="image/png")
+
+
+def truncated_gif():
+    """A valid GIF's bytes cut off halfway: the header reads, the pixels do not."""
+    buffer = io.BytesIO()
+    Image.effect_noise((200, 200), 60).convert("P").save(buffer, format="GIF")
+    content = buffer.getvalue()
+    return SimpleUploadedFile("cut.gif", content[: len(content) // 2], "image/gif")
+
+
+BAD_IMAGES = {
+    "pixel bomb": (pixel_bomb_png, "pixels"),
+    "truncated GIF": (truncated_gif, "incomplete or damaged"),
+}
+
+
+@pytest.fixture
+def editor_client(client, home_page, django_user_model):
+    client.force_login(
+        django_user_model.objects.create_superuser("boss", "b@example.com", "x")
+    )
+    return client
+
+
+def post_wagtail_image(client, title, upload):
+    return client.post(
+        "/cms/images/add/",
+        {
+            "title": title,
+            "file": upload,
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+
+
+@pytest.mark.parametrize("bad_image", BAD_IMAGES)
+def test_wagtail_image_upload_refuses_pixel_bombs_and_truncated_images(
+    editor_client, bad_image
+):
+    make_upload, message = BAD_IMAGES[bad_image]
+    response = post_wagtail_image(editor_client, "Bad", make_upload())
+    assert response.status_code == 200
+    assert message in response.context["form"].errors["file"][0]
+    assert not get_image_model().objects.exists()
+
+
+@pytest.mark.parametrize("bad_image", BAD_IMAGES)
+def test_wagtail_multiple_image_upload_refuses_pixel_bombs_and_truncated_images(
+    editor_client, bad_image
+):
+    make_upload, message = BAD_IMAGES[bad_image]
+    response = editor_client.post(
+        "/cms/images/multiple/add/",
+        {
+            "files[]": make_upload(),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["success"] is False
+    assert message in answer["error_message"]
+    assert not get_image_model().objects.exists()
+
+
+def test_wagtail_image_upload_keeps_a_complete_image(editor_client):
+    upload = SimpleUploadedFile("ok.gif", image_bytes("GIF"), content_type="image/gif")
+    response = post_wagtail_image(editor_client, "Fine", upload)
+    assert response.status_code == 302
+    assert get_image_model().objects.get().title == "Fine"
+
+
+@pytest.mark.parametrize("bad_image", BAD_IMAGES)
+def test_dashboard_product_image_upload_refuses_pixel_bombs_and_truncated_images(
+    client, home_page, bad_image
+):
+    make_upload, message = BAD_IMAGES[bad_image]
+    client.force_login(make_user("catalogue", CATALOGUE_MANAGERS))
+    product = categorised_product()
+    url = reverse("dashboard:catalogue-product", kwargs={"pk": product.pk})
+    page = client.get(url)
+    data = form_data(page)
+    prefix = page.context_data["image_formset"].prefix
+    data[f"{prefix}-0-original"] = make_upload()
+    response = client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context_data["image_formset"].errors[0]["original"]
+    assert message in errors[0]
+    assert not ProductImage.objects.exists()

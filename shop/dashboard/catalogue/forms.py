@@ -20,6 +20,8 @@ from oscar.apps.dashboard.catalogue.forms import (
 from PIL import Image
 from wagtail.whitelist import Whitelister
 
+from site_project.image_uploads import check_whole_image
+
 
 def clean_rich_text(html):
     """Dashboard rich text as shop pages may print it.
@@ -41,11 +43,13 @@ class RichTextField(forms.CharField):
 
 
 class ProductImageForm(OscarProductImageForm):
-    """Refuses product images that are too large or not a web image format.
+    """Refuses product images that are too large, not a web image format,
+    over the pixel limit or incomplete.
 
     The same limits as Wagtail's image uploads: SHOP_IMAGE_MAX_UPLOAD_SIZE
-    bytes and the formats in SHOP_IMAGE_FORMATS (checked on the decoded image,
-    not trusted from the file name or the browser's content type).
+    bytes, the formats in SHOP_IMAGE_FORMATS (checked on the decoded image,
+    not trusted from the file name or the browser's content type), and
+    check_whole_image (WAGTAILIMAGES_MAX_IMAGE_PIXELS, every frame decoded).
     """
 
     def clean_original(self):
@@ -80,6 +84,7 @@ class ProductImageForm(OscarProductImageForm):
                     "allowed": ", ".join(settings.SHOP_IMAGE_FORMATS),
                 },
             )
+        check_whole_image(upload)
         return upload
 
 
