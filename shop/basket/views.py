@@ -7,12 +7,13 @@ message, so an article reader never lands on an error page.
 """
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from oscar.apps.basket import views as core_views
 from oscar.core.utils import safe_referrer
 
 from shop.catalogue.models import Product
+from shop.throttling import over_limit
 
 
 def safe_next_url(request, default="basket:summary"):
@@ -67,3 +68,19 @@ class BasketAddView(core_views.BasketAddView):
 
     def get_success_url(self):
         return safe_next_url(self.request)
+
+
+class VoucherAddView(core_views.VoucherAddView):
+    """Apply a voucher code, a limited number of tries per visitor."""
+
+    def post(self, request, *args, **kwargs):
+        email = request.user.email if request.user.is_authenticated else ""
+        if over_limit(request, "voucher", email):
+            reason = (
+                "Too many voucher codes have been tried. Please wait a while "
+                "before trying another."
+            )
+            return render(
+                request, "shop/too_many_attempts.html", {"reason": reason}, status=429
+            )
+        return super().post(request, *args, **kwargs)

@@ -17,6 +17,7 @@ from shop.basket.models import Basket
 from shop.checkout.forms import PaymentMethodForm
 from shop.checkout.payment import get_payment_method, payment_method_for_order
 from shop.order.models import Order
+from shop.throttling import over_limit
 
 
 class PaymentMethodMixin:
@@ -72,6 +73,20 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
         if not self.preview:
             return redirect("checkout:payment-method")
         return super().get(request, *args, **kwargs)
+
+    def handle_place_order_submission(self, request):
+        email = self.checkout_session.get_guest_email() or request.user.email
+        if over_limit(request, "place-order", email):
+            response = self.render_preview(
+                request,
+                error=(
+                    "Too many orders have been placed from here in a short "
+                    "time. Please try again later, or contact us to order."
+                ),
+            )
+            response.status_code = 429
+            return response
+        return super().handle_place_order_submission(request)
 
     def check_payment_data_is_captured(self, request):
         if self.get_payment_method() is None:

@@ -419,6 +419,21 @@ OSCAR_ORDER_STATUS_PIPELINE = {
     "Cancelled": (),
 }
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
+# Orders still "Pending payment" this many days after placing are cancelled
+# by `manage.py cancel_unpaid_orders` (run daily), releasing their stock.
+SHOP_UNPAID_ORDER_DAYS = env.int("SHOP_UNPAID_ORDER_DAYS", default=7)
+# Attempts counted per client address and per email address (django-ratelimit
+# rates, e.g. "10/h"); over the limit a visitor gets a 429 page.
+SHOP_THROTTLE_RATES = {
+    "place-order": {
+        "ip": env.str("PLACE_ORDER_RATE_IP", default="10/h"),
+        "email": env.str("PLACE_ORDER_RATE_EMAIL", default="5/h"),
+    },
+    "voucher": {
+        "ip": env.str("VOUCHER_RATE_IP", default="20/h"),
+        "email": env.str("VOUCHER_RATE_EMAIL", default="10/h"),
+    },
+}
 OSCAR_ORDER_STATUS_CASCADE = {
     "Paid": "Paid",
     "Shipped": "Shipped",

@@ -1,0 +1,54 @@
+"""Order processing: a cancelled order gives its stock back, and orders left
+unpaid are cancelled after ``SHOP_UNPAID_ORDER_DAYS``."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from oscar.apps.order import processing
+
+from shop.order.models import Order
+
+PENDING_PAYMENT = "Pending payment"
+CANCELLED = "Cancelled"
+# Statuses whose stock is still allocated, not yet shipped.
+HOLDING_STOCK = (PENDING_PAYMENT, "Paid")
+
+
+class EventHandler(processing.EventHandler):
+    """Oscar's handler; cancelling an order not yet shipped frees its stock."""
+
+    def handle_order_status_change(self, order, new_status, note_msg=None):
+        if new_status == CANCELLED and order.status in HOLDING_STOCK:
+            self.cancel_stock_allocations(order)
+        super().handle_order_status_change(order, new_status, note_msg)
+
+
+def cancel_unpaid_orders(now=None):
+    """Cancel orders still pending payment ``SHOP_UNPAID_ORDER_DAYS`` after
+    they were placed, releasing their stock; orders with a part payment are
+    left for staff. Returns the cancelled orders' numbers."""
+    days = settings.SHOP_UNPAID_ORDER_DAYS
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    handler = EventHandler()
+    cancelled = []
+    candidates = Order.objects.filter(
+        status=PENDING_PAYMENT, date_placed__lt=cutoff
+    ).values_list("pk", flat=True)
+    for pk in candidates:
+        with transaction.atomic():
+            order = Order.objects.select_for_update().get(pk=pk)
+            part_paid = order.sources.filter(amount_debited__gt=0).exists()
+            if order.status != PENDING_PAYMENT or part_paid:
+                continue
+            handler.handle_order_status_change(
+                order,
+                CANCELLED,
+                note_msg=(
+                    f"Cancelled automatically: no payment arrived within {days} "
+                    "days; the stock it held is released."
+                ),
+            )
+            cancelled.append(order.number)
+    return cancelled
