@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres test-scaleout install migrate demo lint format browser bench loadtest clean
+.PHONY: worker run test test-postgres test-scaleout install migrate demo lint format browser bench loadtest clean
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -26,6 +26,11 @@ demo: migrate
 run: demo
 	@echo "Serving the site at http://$(HOST):$(PORT)/  (admin: /cms/, dashboard: /shop/dashboard/)"
 	$(PYTHON) manage.py runserver $(HOST):$(PORT)
+
+## The task worker: sends queued mail when TASK_BACKEND=database (production
+## settings always queue); `make run` runs tasks at once and needs none.
+worker: migrate
+	$(PYTHON) manage.py db_worker
 
 lint: install
 	$(VENV)/bin/ruff check .
