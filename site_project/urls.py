@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
+from oscar.views.decorators import login_forbidden
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
@@ -13,6 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from blog.roles import superuser_only
 from blog.search import views as search_views
+from shop.customer.views import PasswordResetView
 from shop.sitemaps import CategorySitemap, ProductSitemap
 from site_project.views import healthz
 
@@ -39,7 +41,14 @@ urlpatterns = [
     path("search/", include("blog.search.urls")),
     # Before Oscar's include: its storefront search answers with the site's.
     path("shop/search/", search_views.shop_search_redirect, name="shop-search"),
+    # Before Oscar's include: the password-reset page, throttled.
+    path(
+        "shop/password-reset/",
+        login_forbidden(PasswordResetView.as_view()),
+        name="password-reset",
+    ),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
+    path("staff/two-factor/", include("site_project.sign_in.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(
         "robots.txt",

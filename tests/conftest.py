@@ -40,6 +40,15 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
 
 
+@pytest.fixture(autouse=True)
+def empty_throttle_counters():
+    """django-ratelimit counts in the cache, and the locmem cache outlives
+    each test's database: start every test with no requests counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def ensure_base_data():
     """What migrations create and a flushed database lacks: Wagtail's default
     locale, root page and root collection, and the shipping countries."""

@@ -4,6 +4,7 @@ Every deployment value comes from the environment (django-environ). This file
 has no secret and no DEBUG: dev.py, test.py and production.py decide those.
 """
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "blog",
     "shop",
     "site_project.page_cache",
+    "site_project.sign_in",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -131,6 +133,10 @@ INSTALLED_APPS = [
     "treebeard",
     "sorl.thumbnail",
     "django_tables2",
+    # Login throttling and staff two-factor sign-in (site_project/sign_in/)
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Background tasks (mail, purges) and their database queue
     "django_tasks",
     "django_tasks_db",
@@ -151,6 +157,8 @@ MIDDLEWARE = [
     # machinery their page does not need (site_project/page_cache/).
     "site_project.page_cache.middleware.FirstVisitPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "site_project.sign_in.two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     # After the basket: stores pages, and serves them to other anonymous
@@ -159,6 +167,8 @@ MIDDLEWARE = [
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "site_project.middleware.AdminPermissionDeniedMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
@@ -197,9 +207,35 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = (
-    "oscar.apps.customer.auth_backends.EmailBackend",
+    # First: refuses every login, right or wrong, while locked out.
+    "axes.backends.AxesStandaloneBackend",
+    # Oscar's email login, hashing as long for unknown addresses.
+    "shop.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 )
+
+# Login throttling (django-axes) on every login form: the shop's, /cms/,
+# /shop/dashboard/ and /django-admin/. After AXES_FAILURE_LIMIT failures for
+# one account, or from one address, logins are refused (429) for
+# AXES_COOLOFF_TIME. Attempts are kept in the database, shared by every web
+# process with or without Redis; superusers see them in /django-admin/.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "site_project.sign_in.throttling.login_username"
+AXES_CLIENT_IP_CALLABLE = "site_project.sign_in.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "site_project.sign_in.throttling.locked_out_response"
+# How many proxies of the site's own (nginx, Varnish) add X-Forwarded-For in
+# front of gunicorn; 0 trusts REMOTE_ADDR. Throttles count per client address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Password-reset emails (django-ratelimit, counted in the cache): per address
+# asked for and per client address.
+PASSWORD_RESET_RATE_EMAIL = env.str("PASSWORD_RESET_RATE_EMAIL", default="3/h")
+PASSWORD_RESET_RATE_IP = env.str("PASSWORD_RESET_RATE_IP", default="20/h")
+# Staff two-factor sign-in (django-otp, TOTP): the name authenticator apps
+# show. Which groups must use it is a Wagtail setting (Settings > Staff sign-in).
+OTP_TOTP_ISSUER = "Backbone"
 
 LOGIN_URL = "customer:login"
 LOGIN_REDIRECT_URL = "/"

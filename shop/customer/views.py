@@ -1,0 +1,77 @@
+"""Oscar's customer views with the project's changes: registration that signs
+in without a second password check, and a throttled password reset."""
+
+from django.conf import settings
+from django.contrib.auth import login as auth_login
+from django.contrib.auth import views as auth_views
+from django.urls import reverse_lazy
+from django_ratelimit.core import is_ratelimited
+from oscar.apps.customer import views
+from oscar.apps.customer.forms import PasswordResetForm
+from oscar.apps.customer.signals import user_registered
+
+from site_project.sign_in.throttling import reset_client_ip, reset_email
+
+
+class RegisterWithRequestMixin:
+    """Sign a new customer in without authenticating the password again.
+
+    Oscar's RegisterUserMixin calls authenticate() without the request,
+    which django-axes (first in AUTHENTICATION_BACKENDS) refuses: it counts
+    every login by the request's address. The account was created from this
+    very form a moment ago, so the login needs no second check.
+    """
+
+    def register_user(self, form):
+        user = form.save()
+        user_registered.send_robust(sender=self, request=self.request, user=user)
+        if getattr(settings, "OSCAR_SEND_REGISTRATION_EMAIL", True):
+            self.send_registration_email(user)
+        auth_login(
+            self.request, user, backend="shop.customer.auth_backends.EmailBackend"
+        )
+        return user
+
+
+class AccountRegistrationView(RegisterWithRequestMixin, views.AccountRegistrationView):
+    pass
+
+
+class AccountAuthView(RegisterWithRequestMixin, views.AccountAuthView):
+    pass
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Oscar's password-reset page, throttled per address asked for and per
+    client address (django-ratelimit, counted in the cache).
+
+    Without it, one address could be sent any number of reset emails. The
+    limit applies whether or not the address has an account, so a refusal
+    tells nothing about accounts.
+    """
+
+    form_class = PasswordResetForm
+    success_url = reverse_lazy("password-reset-done")
+    template_name = "oscar/registration/password_reset_form.html"
+
+    def form_valid(self, form):
+        limits = (
+            ("password-reset:email", reset_email, settings.PASSWORD_RESET_RATE_EMAIL),
+            ("password-reset:ip", reset_client_ip, settings.PASSWORD_RESET_RATE_IP),
+        )
+        # Every limit is counted, so one refusal cannot spare another counter.
+        refused = [
+            is_ratelimited(
+                self.request, group=group, key=key, rate=rate, increment=True
+            )
+            for group, key, rate in limits
+        ]
+        if any(refused):
+            form.add_error(
+                None,
+                "Too many password reset requests. We have already sent a link "
+                "if this address has an account: check your inbox (and spam "
+                "folder), or try again later.",
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)

@@ -1,0 +1,32 @@
+from django.contrib.auth.models import Group
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+
+@register_setting(icon="key")
+class StaffSignInSettings(BaseGenericSetting):
+    """Which staff groups must sign in with a two-factor code (TOTP).
+
+    A setting rather than a group permission: blog.roles.apply_role() sets
+    each role's permissions exactly, which would drop a permission granted
+    here. Only superusers may edit Wagtail settings unless given the change
+    permission.
+    """
+
+    groups_requiring_two_factor = models.ManyToManyField(
+        Group,
+        blank=True,
+        related_name="two_factor_settings",
+        verbose_name="groups that must use two-factor sign-in",
+        help_text=(
+            "Members of these groups are sent to set up or enter a code from "
+            "an authenticator app before any page of /cms/, /shop/dashboard/ "
+            "or /django-admin/."
+        ),
+    )
+
+    panels = [FieldPanel("groups_requiring_two_factor")]
+
+    class Meta:
+        verbose_name = "staff sign-in"

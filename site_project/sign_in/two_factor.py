@@ -1,0 +1,62 @@
+"""Staff two-factor sign-in: who is asked for a code, and where.
+
+A person who has confirmed an authenticator (a TOTP device) is asked for its
+code before any staff page; a member of a group named in the Staff sign-in
+setting who has none is sent to set one up first. Signing in with a password
+is unchanged: the code is asked for on the first staff page afterwards.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.models import Group
+from django.shortcuts import redirect
+from django.urls import reverse
+from django_otp import user_has_device
+
+from site_project.middleware import is_admin_path
+
+# Each staff area's own sign-in and sign-out stay reachable.
+OPEN_STAFF_PATHS = (
+    "/cms/login/",
+    "/cms/logout/",
+    "/shop/dashboard/login/",
+    "/shop/dashboard/logout/",
+    "/django-admin/login/",
+    "/django-admin/logout/",
+)
+
+
+def two_factor_required(user):
+    """True when one of the user's groups must use two-factor sign-in."""
+    return Group.objects.filter(user=user, two_factor_settings__isnull=False).exists()
+
+
+def with_next(url_name, next_url):
+    return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
+
+
+class StaffTwoFactorMiddleware:
+    """Send signed-in, unverified people on staff paths to verify or set up.
+
+    Goes after django_otp's OTPMiddleware, which gives request.user its
+    ``is_verified()``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        path = request.path_info
+        if (
+            user.is_authenticated
+            and is_admin_path(path)
+            and not path.startswith(OPEN_STAFF_PATHS)
+            and not user.is_verified()
+        ):
+            next_url = request.get_full_path()
+            if user_has_device(user, confirmed=True):
+                return redirect(with_next("sign_in:two-factor-verify", next_url))
+            if two_factor_required(user):
+                return redirect(with_next("sign_in:two-factor-setup", next_url))
+        return self.get_response(request)
