@@ -1,10 +1,22 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.core.checks import Tags, register
+from django.db.models.signals import post_migrate
 
 
 class ShopConfig(AppConfig):
     """The shop's own code beside the forked Oscar apps: product cards,
-    template tags, management commands."""
+    template tags, management commands, and the Site that SITE_URL names."""
 
     name = "shop"
     label = "shop"
     default_auto_field = "django.db.models.AutoField"
+
+    def ready(self):
+        from .site_url import check_site_url, sync_site_with_site_url
+
+        post_migrate.connect(
+            sync_site_with_site_url,
+            sender=apps.get_app_config("sites"),
+            dispatch_uid="shop.sync_site_with_site_url",
+        )
+        register(check_site_url, Tags.security, deploy=True)

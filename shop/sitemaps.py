@@ -3,9 +3,19 @@
 from django.contrib.sitemaps import Sitemap
 
 from shop.catalogue.models import Category, Product
+from shop.site_url import site_scheme
 
 
-class ProductSitemap(Sitemap):
+class SiteUrlSitemap(Sitemap):
+    """Absolute URLs on SITE_URL: its scheme here, its domain from the Site
+    (set from SITE_URL by shop.site_url), whatever address was asked."""
+
+    @property
+    def protocol(self):
+        return site_scheme()
+
+
+class ProductSitemap(SiteUrlSitemap):
     """Every public, browsable product page."""
 
     changefreq = "weekly"
@@ -24,7 +34,7 @@ class ProductSitemap(Sitemap):
         return product.date_updated
 
 
-class CategorySitemap(Sitemap):
+class CategorySitemap(SiteUrlSitemap):
     """Every public category page."""
 
     changefreq = "weekly"

@@ -366,7 +366,10 @@ X_FRAME_OPTIONS = "DENY"
 
 # ---------------------------------------------------------------- Wagtail
 WAGTAIL_SITE_NAME = "Backbone"
-WAGTAILADMIN_BASE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The public address: the sites framework's Site is set from it on migrate
+# (shop/site_url.py), so password-reset links and the sitemap name it.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # At most 25 million pixels (width x height x frames) per uploaded image, in
@@ -441,6 +444,8 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MODERATE_REVIEWS = True
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Oscar's emails build links as OSCAR_URL_SCHEMA://<Site domain><path>.
+OSCAR_URL_SCHEMA = urlsplit(SITE_URL).scheme or "https"
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_PRODUCTS_PER_PAGE = 12
 OSCAR_BASKET_COOKIE_SECURE = False

@@ -25,7 +25,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's host: the Site is set from it when the test database is
+# migrated, so emails and the sitemap name it.
+SITE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = SITE_URL
+OSCAR_URL_SCHEMA = "http"
 # The test database URL may point at PostgreSQL (CI); default is SQLite.
 DATABASES = {"default": database_from_env("sqlite:///:memory:")}  # noqa: F405
 DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default=None)}

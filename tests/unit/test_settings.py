@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-for-the-deploy-check-0123456789",
     "ALLOWED_HOSTS": "backbone.example",
     "DATABASE_URL": "sqlite:////tmp/backbone-deploy-check.sqlite3",
+    "SITE_URL": "https://backbone.example",
 }
 
 
@@ -62,3 +63,22 @@ def test_unreachable_database_url_names_the_variable():
     result = run_manage("migrate", "--check", env=env)
     assert result.returncode != 0
     assert "DATABASE_URL" in result.stderr
+
+
+def test_check_deploy_refuses_production_without_site_url():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "SITE_URL"}
+    result = run_manage("check", "--deploy", env=env)
+    assert result.returncode != 0
+    assert "shop.E002" in result.stderr
+    assert "SITE_URL" in result.stderr
+
+
+def test_oscar_emails_link_with_site_urls_scheme():
+    env = dict(PRODUCTION_ENV, SITE_URL="https://backbone.example")
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.OSCAR_URL_SCHEMA)",
+        env=env,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "https", result.stderr
