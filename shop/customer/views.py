@@ -1,16 +1,38 @@
-"""Oscar's customer views with the project's changes: registration that signs
-in without a second password check, and a throttled password reset."""
+"""Oscar's customer views with the project's changes: sign-out by POST only,
+registration that signs in without a second password check, a case-blind
+guest order lookup and a throttled password reset."""
 
 from django.conf import settings
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
+from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 from oscar.apps.customer import views
 from oscar.apps.customer.forms import PasswordResetForm
 from oscar.apps.customer.signals import user_registered
+from oscar.apps.order.models import Order
 
 from site_project.sign_in.throttling import reset_client_ip, reset_email
+
+
+@method_decorator(never_cache, name="dispatch")
+class LogoutView(views.LogoutView):
+    """Signs out on POST only; GET shows a page with the sign-out button.
+
+    Oscar's view signed out on GET, so any link or image could end a
+    shopper's session.
+    """
+
+    template_name = "oscar/customer/logout.html"
+
+    def get(self, request, *args, **kwargs):
+        return render(request, self.template_name)
+
+    def post(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
 
 class RegisterWithRequestMixin:
@@ -38,6 +60,36 @@ class AccountRegistrationView(RegisterWithRequestMixin, views.AccountRegistratio
 
 
 class AccountAuthView(RegisterWithRequestMixin, views.AccountAuthView):
+    pass
+
+
+class GuestOrderLookupMixin:
+    """Find a guest's order by the address it was placed with, in any case.
+
+    Oscar compares the address typed on the order-status form with the
+    order's exactly, so "Ada@Example.com" did not find ada@example.com's
+    order.
+    """
+
+    def get_object(self):
+        email = self.email
+        if not email or not self.order_number:
+            return None
+        order = Order.objects.filter(user=None, number=self.order_number).first()
+        if (
+            order is not None
+            and order.check_verification_hash(self.hash)
+            and (order.email or "").casefold() == email.strip().casefold()
+        ):
+            return order
+        return None
+
+
+class AnonymousOrderFormView(GuestOrderLookupMixin, views.AnonymousOrderFormView):
+    pass
+
+
+class AnonymousOrderDetailView(GuestOrderLookupMixin, views.AnonymousOrderDetailView):
     pass
 
 

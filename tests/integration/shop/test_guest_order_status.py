@@ -100,3 +100,12 @@ def test_wrong_email_address_shows_no_order(placed_order):
 def test_malformed_status_links_are_not_found(client, path):
     url = f"/shop/accounts/order-status/100001/{path}/"
     assert client.get(url).status_code == 404
+
+
+def test_email_address_in_another_case_shows_the_order(placed_order):
+    [url], _ = status_links(mail.outbox[0])
+    response = follow(url, email_address="  ADA@Example.COM ")
+    content = response.content.decode()
+    assert placed_order.number in content
+    assert "Lumbar wedge &amp; strap" in content
+    assert "Order not found" not in content
