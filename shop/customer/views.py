@@ -1,11 +1,12 @@
 """Oscar's customer views with the project's changes: sign-out by POST only,
 registration that signs in without a second password check, a case-blind
-guest order lookup and a throttled password reset."""
+guest order lookup, a throttled password reset and order line addresses
+that answer 404 or lead to their order."""
 
 from django.conf import settings
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
@@ -83,6 +84,26 @@ class GuestOrderLookupMixin:
         ):
             return order
         return None
+
+
+class OrderLineView(views.OrderLineView):
+    """A line of the signed-in customer's order.
+
+    Oscar's view had no template (GET was a 500) and raised DoesNotExist for
+    a line that is not in the order (a 500 that confirmed the line exists
+    elsewhere). A line has no page of its own: GET leads to its order, and a
+    line outside the customer's order is a 404, for POST (reorder) too.
+    """
+
+    def get_object(self, queryset=None):
+        order = get_object_or_404(
+            Order, user=self.request.user, number=self.kwargs["order_number"]
+        )
+        return get_object_or_404(order.lines, id=self.kwargs["line_id"])
+
+    def get(self, request, *args, **kwargs):
+        self.get_object()
+        return redirect("customer:order", order_number=self.kwargs["order_number"])
 
 
 class AnonymousOrderFormView(GuestOrderLookupMixin, views.AnonymousOrderFormView):
