@@ -7,3 +7,21 @@ class BlogConfig(AppConfig):
     name = "blog"
     label = "blog"
     default_auto_field = "django.db.models.AutoField"
+
+    def ready(self):
+        from wagtail.images import get_image_model
+        from wagtail.permissions import register_permission_policy
+
+        from .image_permissions import ImagePermissionPolicy
+
+        # exact_class: chosen over the policy wagtail.images registers for the
+        # same model in its own ready(), whichever app is ready first.
+        register_permission_policy(
+            get_image_model(),
+            ImagePermissionPolicy(
+                get_image_model(),
+                auth_model="wagtailimages.Image",
+                owner_field_name="uploaded_by_user",
+            ),
+            exact_class=True,
+        )
