@@ -20,6 +20,18 @@ from shop.order.models import Order
 from shop.throttling import over_limit
 
 
+class IndexView(core_views.IndexView):
+    """The checkout gateway: guest, new account, or returning customer.
+
+    Oscar builds its login form without the request, which django-axes
+    (first in AUTHENTICATION_BACKENDS) needs to count a returning customer's
+    password attempt; without it every sign-in here failed with an error.
+    """
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
 class PaymentMethodMixin:
     """Read the chosen payment method from the checkout session."""
 

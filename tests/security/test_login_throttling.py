@@ -177,3 +177,22 @@ def test_failed_shop_login_hashes_as_much_for_unknown_addresses(
         return CountingMD5PasswordHasher.computed - before
 
     assert hashes_for("ada@example.com") == hashes_for("nobody@example.com")
+
+
+def test_returning_customer_signs_in_at_checkout(client, home_page):
+    """Oscar's checkout gateway builds its login form without the request,
+    which django-axes needs to count the attempt."""
+    from tests.factories_shop import make_product
+    from tests.integration.shop.helpers import add_to_basket
+
+    get_user_model().objects.create_user(
+        "ada", email="ada@example.com", password=PASSWORD
+    )
+    add_to_basket(client, make_product(title="Lumbar roll"))
+    gateway = {"username": "ada@example.com", "options": "existing"}
+    for _ in range(LIMIT - 1):
+        wrong = client.post("/shop/checkout/", {**gateway, "password": "wrong"})
+        assert wrong.status_code == 200
+    response = client.post("/shop/checkout/", {**gateway, "password": PASSWORD})
+    assert response.status_code == 302
+    assert signed_in(client)
