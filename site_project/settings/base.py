@@ -140,6 +140,8 @@ INSTALLED_APPS = [
     # Background tasks (mail, purges) and their database queue
     "django_tasks",
     "django_tasks_db",
+    # Who changed what and when, for superusers in /django-admin/ (AUDITLOG_*)
+    "auditlog",
 ]
 
 SITE_ID = 1
@@ -157,6 +159,8 @@ MIDDLEWARE = [
     # machinery their page does not need (site_project/page_cache/).
     "site_project.page_cache.middleware.FirstVisitPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Names the signed-in user as the actor of each audit log entry.
+    "auditlog.middleware.AuditlogMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "site_project.sign_in.two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -363,6 +367,28 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's live preview frames /cms/ pages inside /cms/ pages; every other
 # response keeps DENY (production.py).
 X_FRAME_OPTIONS = "DENY"
+
+# ---------------------------------------------------------------- Audit trail
+# django-auditlog records who changed what and when for these models; rows
+# Oscar writes in bulk (dashboard bulk actions, product attribute values) are
+# logged through shop/audit.py. Superusers read the log in /django-admin/.
+AUDITLOG_INCLUDE_TRACKING_MODELS = (
+    {"model": "catalogue.product", "exclude_fields": ["date_updated", "rating"]},
+    "catalogue.category",
+    "catalogue.productcategory",
+    "catalogue.productattributevalue",
+    "catalogue.productimage",
+    {"model": "partner.stockrecord", "exclude_fields": ["date_updated"]},
+    {"model": "partner.partner", "m2m_fields": ["users"]},
+    {"model": "order.order", "include_fields": ["status"]},
+    {"model": "order.line", "include_fields": ["status"]},
+    {
+        "model": "auth.user",
+        "exclude_fields": ["last_login"],
+        "mask_fields": ["password"],
+        "m2m_fields": ["groups", "user_permissions"],
+    },
+)
 
 # ---------------------------------------------------------------- Wagtail
 WAGTAIL_SITE_NAME = "Backbone"

@@ -1,0 +1,15 @@
+"""Forked product attributes container: attribute values audit-logged."""
+
+from oscar.apps.catalogue import product_attributes as core_product_attributes
+
+from shop.audit import logged_bulk_writes
+
+
+class ProductAttributesContainer(core_product_attributes.ProductAttributesContainer):
+    """Oscar's container, which writes a product's attribute values with
+    ``bulk_create`` and ``bulk_update``; each value it creates or changes is
+    recorded in the audit log."""
+
+    def save(self):
+        with logged_bulk_writes(self.product.attribute_values.all()):
+            super().save()
