@@ -51,3 +51,9 @@ def logged_bulk_writes(queryset):
                     else LogEntry.Action.UPDATE,
                     changes=changes,
                 )
+
+
+def hidden(value):
+    """Mask for secret fields (AUDITLOG_INCLUDE_TRACKING_MODELS): the log says
+    a password changed and shows nothing of either hash."""
+    return "(hidden)"

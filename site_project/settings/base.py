@@ -386,6 +386,7 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
         "model": "auth.user",
         "exclude_fields": ["last_login"],
         "mask_fields": ["password"],
+        "mask_callable": "shop.audit.hidden",
         "m2m_fields": ["groups", "user_permissions"],
     },
 )

@@ -159,9 +159,8 @@ def test_password_changes_are_logged_without_the_hash(client):
     customer.set_password("a new secret")
     customer.save()
     entry = last_change(customer)
-    old, new = entry.changes_dict["password"]
-    assert customer.password not in (old, new)
-    assert "a new secret" not in str(entry.changes)
+    assert entry.changes_dict["password"] == ["(hidden)", "(hidden)"]
+    assert customer.password[-12:] not in str(entry.changes)
 
 
 def test_superusers_read_the_audit_log_in_django_admin(client, role_users):
