@@ -16,6 +16,7 @@ from blog.roles import superuser_only
 from blog.search import views as search_views
 from shop.customer.views import PasswordResetView
 from shop.sitemaps import CategorySitemap, ProductSitemap
+from site_project.sign_in.password_reset import AdminPasswordResetView
 from site_project.views import healthz
 
 # Django's admin is for superusers only; staff roles work in /cms/ and
@@ -35,6 +36,12 @@ sitemaps = {
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's include: its password-reset page, throttled.
+    path(
+        "cms/password_reset/",
+        AdminPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -10,13 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django_ratelimit.core import is_ratelimited
 from oscar.apps.customer import views
 from oscar.apps.customer.forms import PasswordResetForm
 from oscar.apps.customer.signals import user_registered
 from oscar.apps.order.models import Order
 
-from site_project.sign_in.throttling import reset_client_ip, reset_email
+from site_project.sign_in.password_reset import ThrottledPasswordResetMixin
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -114,37 +113,10 @@ class AnonymousOrderDetailView(GuestOrderLookupMixin, views.AnonymousOrderDetail
     pass
 
 
-class PasswordResetView(auth_views.PasswordResetView):
-    """Oscar's password-reset page, throttled per address asked for and per
-    client address (django-ratelimit, counted in the cache).
-
-    Without it, one address could be sent any number of reset emails. The
-    limit applies whether or not the address has an account, so a refusal
-    tells nothing about accounts.
-    """
+class PasswordResetView(ThrottledPasswordResetMixin, auth_views.PasswordResetView):
+    """Oscar's password-reset page (Oscar mounts Django's view with its
+    form), throttled per address asked for and per client address."""
 
     form_class = PasswordResetForm
     success_url = reverse_lazy("password-reset-done")
     template_name = "oscar/registration/password_reset_form.html"
-
-    def form_valid(self, form):
-        limits = (
-            ("password-reset:email", reset_email, settings.PASSWORD_RESET_RATE_EMAIL),
-            ("password-reset:ip", reset_client_ip, settings.PASSWORD_RESET_RATE_IP),
-        )
-        # Every limit is counted, so one refusal cannot spare another counter.
-        refused = [
-            is_ratelimited(
-                self.request, group=group, key=key, rate=rate, increment=True
-            )
-            for group, key, rate in limits
-        ]
-        if any(refused):
-            form.add_error(
-                None,
-                "Too many password reset requests. We have already sent a link "
-                "if this address has an account: check your inbox (and spam "
-                "folder), or try again later.",
-            )
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        return super().form_valid(form)

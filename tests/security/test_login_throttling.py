@@ -162,6 +162,21 @@ def test_password_reset_requests_are_limited_per_client(client, superuser, setti
     assert mail.outbox == []
 
 
+def test_wagtail_password_reset_shares_the_limits(client, superuser, settings):
+    settings.PASSWORD_RESET_RATE_EMAIL = "3/h"
+    for n in range(2):
+        assert (
+            reset(client, "root@example.com", ip=f"198.51.100.{n}").status_code == 302
+        )
+    cms_reset = {"email": "root@example.com"}
+    response = client.post("/cms/password_reset/", cms_reset, REMOTE_ADDR="192.0.2.1")
+    assert response.status_code == 302
+    refused = client.post("/cms/password_reset/", cms_reset, REMOTE_ADDR="192.0.2.2")
+    assert refused.status_code == 429
+    assert "Too many password reset requests" in refused.content.decode()
+    assert len(mail.outbox) == 3
+
+
 def test_failed_shop_login_hashes_as_much_for_unknown_addresses(
     client, home_page, settings
 ):

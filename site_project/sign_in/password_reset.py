@@ -1,0 +1,44 @@
+"""Password-reset pages (the shop's and Wagtail's) throttled together."""
+
+from django.conf import settings
+from django_ratelimit.core import is_ratelimited
+from wagtail.admin.views import account
+
+from .throttling import reset_client_ip, reset_email
+
+
+class ThrottledPasswordResetMixin:
+    """Refuse (429, with a message) more reset emails than the limits allow,
+    per address asked for and per client address (django-ratelimit, counted
+    in the cache; both reset pages share the counters).
+
+    Without it, one address could be sent any number of reset emails. The
+    limit applies whether or not the address has an account, so a refusal
+    tells nothing about accounts.
+    """
+
+    def form_valid(self, form):
+        limits = (
+            ("password-reset:email", reset_email, settings.PASSWORD_RESET_RATE_EMAIL),
+            ("password-reset:ip", reset_client_ip, settings.PASSWORD_RESET_RATE_IP),
+        )
+        # Every limit is counted, so one refusal cannot spare another counter.
+        refused = [
+            is_ratelimited(
+                self.request, group=group, key=key, rate=rate, increment=True
+            )
+            for group, key, rate in limits
+        ]
+        if any(refused):
+            form.add_error(
+                None,
+                "Too many password reset requests. We have already sent a link "
+                "if this address has an account: check your inbox (and spam "
+                "folder), or try again later.",
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
+
+
+class AdminPasswordResetView(ThrottledPasswordResetMixin, account.PasswordResetView):
+    """Wagtail's /cms/password_reset/, throttled like the shop's."""
