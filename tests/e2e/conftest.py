@@ -179,12 +179,18 @@ def sign_in_to_cms(page, user):
 
 
 def sign_in_to_shop(page, user, next_path="/shop/dashboard/"):
-    """Sign in through Oscar's customer login form (email and password)."""
+    """Sign in through Oscar's customer login form (email and password) and
+    wait until the browser has left the login page."""
+    from playwright.sync_api import expect
+
     page.goto(f"/shop/accounts/login/?next={next_path}")
     login = page.locator("form#login_form")
     login.locator("input[name=login-username]").fill(user.email)
     login.locator("input[name=login-password]").fill(PASSWORD)
     login.locator("button[name=login_submit]").click()
+    # The login page's own URL ends with ?next=<next_path>, so a caller's
+    # "URL ends with next_path" check would pass before the sign-in is done.
+    expect(page).not_to_have_url(re.compile(r"/shop/accounts/login/"))
 
 
 def serious_axe_violations(page):
