@@ -319,8 +319,7 @@ TASK_BACKENDS = {
 TASK_BACKEND = env.str("TASK_BACKEND", default="immediate")
 if TASK_BACKEND not in TASK_BACKENDS:
     raise ImproperlyConfigured(
-        f"TASK_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not "
-        f"{TASK_BACKEND!r}."
+        f"TASK_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {TASK_BACKEND!r}."
     )
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}
 DEFAULT_FROM_EMAIL = env.str(
