@@ -42,7 +42,10 @@ def sync_site_with_site_url(
     domain = site_domain()
     if not domain:
         return
-    Site = apps.get_model("sites", "Site")
+    try:
+        Site = apps.get_model("sites", "Site")
+    except LookupError:
+        return  # a partial migrate that has not reached the sites app yet
     if not router.allow_migrate_model(using, Site):
         return
     Site.objects.using(using).filter(pk=settings.SITE_ID).update(

@@ -2,7 +2,10 @@
 rich-text product attributes) reaches shop pages cleaned: formatting and
 links stay, nothing that runs or redirects does."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from blog.roles import CATALOGUE_MANAGERS
@@ -77,3 +80,14 @@ def test_rich_text_attribute_from_the_dashboard_renders_cleaned(catalogue_client
     assert response.status_code == 200
     html = response.content.decode()
     assert_cleaned(html, "product page")
+
+
+def test_rich_text_stored_before_cleaning_is_cleaned_by_the_migration():
+    migration = import_module("shop.catalogue.migrations.0035_clean_stored_rich_text")
+    category = Category.add_root(
+        name="Old text",
+        description='<p>Kept</p><meta http-equiv="refresh" content="0;url=/x">',
+    )
+    migration.clean_stored_rich_text(apps, None)
+    category.refresh_from_db()
+    assert category.description == "<p>Kept</p>"
