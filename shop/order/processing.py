@@ -7,19 +7,27 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from oscar.apps.order import processing
+from oscar.apps.payment.exceptions import PaymentError
 
 from shop.order.models import Order
 
 PENDING_PAYMENT = "Pending payment"
+PAID = "Paid"
 CANCELLED = "Cancelled"
 # Statuses whose stock is still allocated, not yet shipped.
-HOLDING_STOCK = (PENDING_PAYMENT, "Paid")
+HOLDING_STOCK = (PENDING_PAYMENT, PAID)
 
 
 class EventHandler(processing.EventHandler):
-    """Oscar's handler; cancelling an order not yet shipped frees its stock."""
+    """Oscar's handler; cancelling an order not yet shipped frees its stock,
+    and "Paid" is reached by recording payment, not by picking the status."""
 
     def handle_order_status_change(self, order, new_status, note_msg=None):
+        if new_status == PAID:
+            raise PaymentError(
+                "record the payment received (Payment, above) instead; an "
+                "order is paid when what was received covers its total."
+            )
         if new_status == CANCELLED and order.status in HOLDING_STOCK:
             self.cancel_stock_allocations(order)
         super().handle_order_status_change(order, new_status, note_msg)

@@ -169,3 +169,15 @@ def test_staff_may_mark_an_underpaid_order_paid_explicitly(staff_client, pending
     assert order.notes.filter(
         message__contains="marked paid by staff with GBP 7.95 unpaid"
     ).exists()
+
+
+def test_status_paid_cannot_be_picked_without_recording_payment(
+    staff_client, pending_order
+):
+    response = staff_client.post(
+        order_url(pending_order),
+        {"order_action": "change_order_status", "new_status": "Paid"},
+        follow=True,
+    )
+    assert "record the payment received" in response.content.decode()
+    assert Order.objects.get().status == "Pending payment"
