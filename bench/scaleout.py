@@ -192,6 +192,10 @@ def main():
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("load_demo", verbosity=0)
+    # The production task worker's part: the reference index of the pages
+    # just published (which articles feature which product) is built by
+    # queued tasks.
+    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
     cache.clear()
     article, product = featured_article_and_product()
     stockrecord = product.stockrecords.order_by("pk").first()
