@@ -11,11 +11,11 @@ import uuid
 
 import pytest
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.test import Client, RequestFactory
 
 from site_project.page_cache import store, versions
 from site_project.page_cache.versions import PushedVersions, pushed_versions
-from site_project.redis_cache import RedisCache
 
 from .conftest import article_with_callouts, make_product
 
@@ -34,7 +34,7 @@ def redis_page_cache(settings, django_capture_on_commit_callbacks):
     settings.CACHES = {
         **settings.CACHES,
         "redis": {
-            "BACKEND": "site_project.redis_cache.RedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
         },
     }
