@@ -12,10 +12,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from blog.roles import superuser_only
 from blog.search import views as search_views
 from shop.customer.views import PasswordResetView
 from shop.sitemaps import CategorySitemap, ProductSitemap
+from site_project.roles import superuser_only
 from site_project.sign_in.password_reset import AdminPasswordResetView
 from site_project.views import healthz
 

@@ -5,8 +5,8 @@ links stay, nothing that runs or redirects does."""
 import pytest
 from django.urls import reverse
 
-from blog.roles import CATALOGUE_MANAGERS
 from shop.catalogue.models import Category, ProductAttribute
+from site_project.roles import CATALOGUE_MANAGERS
 from tests.factories_shop import ProductClassFactory
 from tests.integration.shop.test_dashboard_catalogue import (
     categorised_product,
