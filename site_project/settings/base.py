@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "shop",
     "site_project.page_cache",
     "site_project.sign_in",
+    "demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

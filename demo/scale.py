@@ -34,17 +34,17 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
-from blog.demo import articles as demo_articles
-from blog.demo import products as demo_products
-from blog.demo.callouts import scale_callout_blocks
-from blog.demo.catalogue import (
+from blog.models import ArticleIndexPage, ArticlePage, ArticlePageTag
+from demo import articles as demo_articles
+from demo import products as demo_products
+from demo.callouts import scale_callout_blocks
+from demo.catalogue import (
     ensure_categories,
     ensure_partner,
     ensure_product_classes,
 )
-from blog.demo.images import draw_product_image
-from blog.demo.pages import ensure_authors, ensure_topics
-from blog.models import ArticleIndexPage, ArticlePage, ArticlePageTag
+from demo.images import draw_product_image
+from demo.pages import ensure_authors, ensure_topics
 from shop.catalogue.models import Product, ProductCategory, ProductImage
 from shop.partner.models import StockRecord
 

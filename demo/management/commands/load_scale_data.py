@@ -4,8 +4,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from blog.demo.scale import load_scale_data
 from blog.models import ArticleIndexPage
+from demo.scale import load_scale_data
 
 
 class Command(BaseCommand):
