@@ -35,7 +35,7 @@ worker: migrate
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/bandit -q -ll -c pyproject.toml -r blog shop site_project
+	$(VENV)/bin/bandit -q -ll -c pyproject.toml -r blog demo shop site_project site_search
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -12,7 +12,7 @@ One run:
    again with it off) and measures each page with wrk: requests per second,
    p50 and p99 latency, each as a ratio to /healthz (a view that touches
    nothing: the baseline is Django answering at all);
-4. adds the scale data set (load_scale_data: 10,000 products, 2,000
+4. adds the scale data set (bench/scale.py: 10,000 products, 2,000
    articles with callouts), measures again and reports growth as a ratio;
 5. checks the targets, prints a table and writes bench/results/<time>.json.
 
@@ -706,11 +706,13 @@ def main():
                 f"\n== loading {args.products} products, {args.articles} articles",
                 flush=True,
             )
-            load(
-                "load_scale_data",
-                products=args.products,
-                articles=args.articles,
-                verbosity=0,
+            from bench.scale import load_scale_data
+
+            started = time.perf_counter()
+            load_scale_data(args.products, args.articles)
+            print(
+                f"  load_scale_data: {time.perf_counter() - started:.1f} s",
+                flush=True,
             )
             run_queued_tasks()
             analyze()

@@ -3,7 +3,7 @@
 Wagtail's image policy (``CollectionOwnershipPermissionPolicy``) treats
 "delete" as "change", and lets whoever uploaded an image change it: an editor
 with ``change_image`` or ``add_image`` could therefore delete any image, or
-their own, although the Editors role (blog/roles.py) leaves out
+their own, although the Editors role (site_project/roles.py) leaves out
 ``delete_image``. This policy keeps Wagtail's rules for every other action
 and grants "delete" only through ``wagtailimages.delete_image`` held on the
 image's collection (or an ancestor), or to superusers. It is registered for

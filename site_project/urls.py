@@ -12,12 +12,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from blog.roles import superuser_only
-from blog.search import views as search_views
 from shop.customer.views import PasswordResetView
 from shop.sitemaps import CategorySitemap, ProductSitemap
+from site_project.roles import superuser_only
 from site_project.sign_in.password_reset import AdminPasswordResetView
 from site_project.views import healthz
+from site_search import views as search_views
 
 # Django's admin is for superusers only; staff roles work in /cms/ and
 # /shop/dashboard/, where their permissions are checked per area.
@@ -45,7 +45,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("search/", include("blog.search.urls")),
+    path("search/", include("site_search.urls")),
     # Before Oscar's include: its storefront search answers with the site's.
     path("shop/search/", search_views.shop_search_redirect, name="shop-search"),
     # Before Oscar's include: the password-reset page, throttled.

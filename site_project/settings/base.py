@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "shop",
     "site_project.page_cache",
     "site_project.sign_in",
+    "site_search",
+    "demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -3,7 +3,9 @@ from django.apps import AppConfig
 
 class SignInConfig(AppConfig):
     """How people sign in: login throttling helpers for django-axes and
-    django-ratelimit, and staff two-factor sign-in (TOTP, django-otp)."""
+    django-ratelimit, staff two-factor sign-in (TOTP, django-otp), and the
+    `setup_roles` command that gives staff their roles (site_project/roles.py;
+    site_project itself is not an app, so this one registers the command)."""
 
     name = "site_project.sign_in"
     label = "sign_in"

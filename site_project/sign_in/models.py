@@ -8,9 +8,9 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 class StaffSignInSettings(BaseGenericSetting):
     """Which staff groups must sign in with a two-factor code (TOTP).
 
-    A setting rather than a group permission: blog.roles.apply_role() sets
-    each role's permissions exactly, which would drop a permission granted
-    here. Only superusers may edit Wagtail settings unless given the change
+    A setting rather than a group permission: site_project.roles.apply_role()
+    sets each role's permissions exactly, which would drop a permission
+    granted here. Only superusers may edit Wagtail settings unless given the change
     permission.
     """
 

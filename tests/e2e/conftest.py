@@ -149,11 +149,11 @@ def publish_article(title, *blocks, slug=None, standfirst="How to move again."):
 
 def make_staff(username, *roles, superuser=False):
     """A user who signs in with PASSWORD, in the given role groups
-    (blog/roles.py, set up as `manage.py setup_roles` does)."""
+    (site_project/roles.py, set up as `manage.py setup_roles` does)."""
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
-    from blog.roles import assign_role
+    from site_project.roles import assign_role
 
     call_command("setup_roles", verbosity=0)
     user_model = get_user_model()

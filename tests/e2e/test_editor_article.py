@@ -7,8 +7,8 @@ import re
 from playwright.sync_api import expect
 
 from blog.models import ArticlePage
-from blog.roles import EDITORS
 from shop.partner.models import StockRecord
+from site_project.roles import EDITORS
 from tests.conftest import ensure_site_tree
 from tests.e2e.conftest import make_staff, screenshot, sign_in_to_cms
 from tests.factories_shop import make_product

@@ -1,12 +1,12 @@
 """Roles as a person meets them: each staff role reaches its own area and is
-turned away from the others (groups from blog/roles.py via setup_roles)."""
+turned away from the others (groups from site_project/roles.py via setup_roles)."""
 
 import re
 
 from playwright.sync_api import expect
 
 from blog.models import ArticlePage
-from blog.roles import CATALOGUE_MANAGERS, EDITORS
+from site_project.roles import CATALOGUE_MANAGERS, EDITORS
 from tests.conftest import ensure_site_tree
 from tests.e2e.conftest import (
     make_staff,

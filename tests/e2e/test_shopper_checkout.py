@@ -5,8 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
-from blog.roles import CUSTOMER_SERVICE
 from shop.order.models import Order
+from site_project.roles import CUSTOMER_SERVICE
 from tests.e2e.conftest import (
     make_staff,
     paragraph,

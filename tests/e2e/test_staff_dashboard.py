@@ -5,8 +5,8 @@ import re
 
 from playwright.sync_api import expect
 
-from blog.roles import CATALOGUE_MANAGERS
 from shop.catalogue.models import ProductCategory
+from site_project.roles import CATALOGUE_MANAGERS
 from tests.e2e.conftest import (
     make_staff,
     paragraph,

@@ -1,9 +1,15 @@
-"""Users in each staff role, built through blog.roles like a real deployment."""
+"""Users in each staff role, built through site_project.roles like a real
+deployment."""
 
 import pytest
 from django.contrib.auth import get_user_model
 
-from blog.roles import CATALOGUE_MANAGERS, CUSTOMER_SERVICE, EDITORS, assign_role
+from site_project.roles import (
+    CATALOGUE_MANAGERS,
+    CUSTOMER_SERVICE,
+    EDITORS,
+    assign_role,
+)
 
 # The browser fixtures, for test_csp_in_browser.py.
 from tests.e2e.conftest import empty_cache, page, site_tree  # noqa: F401

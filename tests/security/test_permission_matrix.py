@@ -160,7 +160,7 @@ def test_setup_roles_is_idempotent_and_exact(home_page):
     from django.contrib.auth.models import Group, Permission
     from django.core.management import call_command
 
-    from blog.roles import EDITORS
+    from site_project.roles import EDITORS
 
     call_command("setup_roles", verbosity=0)
     editors = Group.objects.get(name=EDITORS)

@@ -8,8 +8,8 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from blog.roles import CATALOGUE_MANAGERS
 from shop.catalogue.models import Category, ProductAttribute
+from site_project.roles import CATALOGUE_MANAGERS
 from tests.factories_shop import ProductClassFactory
 from tests.integration.shop.test_dashboard_catalogue import (
     categorised_product,

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from blog.roles import CUSTOMER_SERVICE, EDITORS, assign_role
+from site_project.roles import CUSTOMER_SERVICE, EDITORS, assign_role
 from site_project.sign_in.models import StaffSignInSettings
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,9 @@ from PIL import Image
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from blog.roles import CATALOGUE_MANAGERS
 from shop.catalogue.models import ProductImage
 from shop.dashboard.catalogue.forms import ProductImageForm
+from site_project.roles import CATALOGUE_MANAGERS
 from tests.integration.shop.test_dashboard_catalogue import (
     categorised_product,
     form_data,

@@ -1,9 +1,9 @@
 """The demo data: original articles and a catalogue that every callout state
 can be shown with. These read the data modules, no database needed."""
 
-from blog.demo.articles import ARTICLES, AUTHORS, TOPICS
-from blog.demo.products import CATEGORIES, PRODUCTS, PRODUCTS_BY_KEY
-from blog.demo.structure import (
+from demo.articles import ARTICLES, AUTHORS, TOPICS
+from demo.products import CATEGORIES, PRODUCTS, PRODUCTS_BY_KEY
+from demo.structure import (
     BulletList,
     CategoryCallout,
     Figure,

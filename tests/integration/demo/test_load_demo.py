@@ -8,9 +8,9 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, Revision
 
-from blog.demo.articles import ARTICLES
-from blog.demo.products import PRODUCTS
 from blog.models import ArticlePage, Author, HomePage, Topic
+from demo.articles import ARTICLES
+from demo.products import PRODUCTS
 from shop.catalogue.models import Category, Product, ProductImage
 from shop.partner.models import StockRecord
 from tests.conftest import ensure_site_tree

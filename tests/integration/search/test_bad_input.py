@@ -2,7 +2,7 @@
 
 import pytest
 
-from blog.search.query import MAX_QUERY_LENGTH, clean_query
+from site_search.query import MAX_QUERY_LENGTH, clean_query
 
 pytestmark = pytest.mark.django_db
 

@@ -19,10 +19,10 @@ from modelsearch.backends.database import SearchBackend as StockDatabaseBackend
 from modelsearch.query import Not, PlainText
 from wagtail.search.backends import get_search_backend
 
-from blog.search import query as search_query
-from blog.search.query import searchable_articles, searchable_products, site_search
 from shop import choosers
 from shop.catalogue.models import Product
+from site_search import query as search_query
+from site_search.query import searchable_articles, searchable_products, site_search
 from tests.factories_shop import ProductClassFactory
 
 pytestmark = pytest.mark.django_db

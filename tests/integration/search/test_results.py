@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from blog.search.query import RESULTS_PER_PAGE
+from site_search.query import RESULTS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 Each article body is a list of these parts; the loader turns them into
 StreamField blocks. Callouts name products and categories by the keys used in
-`blog.demo.products`, so the text and the catalogue stay in step.
+`demo.products`, so the text and the catalogue stay in step.
 """
 
 from dataclasses import dataclass, field
@@ -36,7 +36,7 @@ class Note:
 
 @dataclass(frozen=True)
 class Figure:
-    """An inline illustration drawn by `blog.demo.images.draw_article_image`."""
+    """An inline illustration drawn by `demo.images.draw_article_image`."""
 
     motif: str
     alt: str

@@ -8,10 +8,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Site
 
-from blog.demo.callouts import callout_block
-from blog.demo.catalogue import load_catalogue
-from blog.demo.pages import ensure_articles, feature_on_home
 from blog.models import ArticleIndexPage, HomePage
+from demo.callouts import callout_block
+from demo.catalogue import load_catalogue
+from demo.pages import ensure_articles, feature_on_home
 
 
 class Command(BaseCommand):

@@ -1,31 +1,53 @@
+#!/usr/bin/env python
 """Bulk data for benchmarks: thousands of products and articles with callouts.
+
+`bench/run.py` calls ``load_scale_data()`` with Django set up; by hand:
+``python bench/scale.py --products 10000 --articles 2000`` (the settings and
+database are those of ``manage.py``: DJANGO_SETTINGS_MODULE, DATABASE_URL).
 
 Everything is inserted in batches instead of row by row:
 
 - products, stock records, category links and image rows with
   ``bulk_create`` (four drawn images are saved once and shared);
 - article pages with their tree paths computed here (treebeard's
-  materialised path: parent path + a 4-character base-36 step), the
-  ``wagtailcore_page`` rows with ``bulk_create`` and the ``blog_articlepage``
-  rows with one multi-row INSERT per batch, then the parent's ``numchild``;
+  materialised path: parent path + a 4-character base-36 step, through
+  ``Page.numconv_obj()``), the ``wagtailcore_page`` rows with ``bulk_create``
+  and the ``blog_articlepage`` rows with one ``executemany`` INSERT per
+  batch, then the parent's ``numchild``;
 - no revisions: the pages are created live, as an import would;
-- the reference index rows (which articles feature which product) and the
-  search index entries are computed in Python and written in bulk.
+- the search index entries are written in bulk, and each article's reference
+  index rows (which articles feature which product) by Wagtail's own
+  ``ReferenceIndex.create_or_update_for_object``.
+
+Only public names of Django, Wagtail and treebeard are used (``_meta`` is
+Django's documented model metadata API).
 
 Numbering continues after any earlier run, so running twice adds more data
 instead of failing on a duplicate slug or UPC.
 """
 
+import argparse
+import os
 import random
+import sys
+import time
 import uuid
 from collections import defaultdict
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
+
+if __name__ == "__main__":  # by hand: set Django up before the imports below
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_project.settings.dev")
+    import django
+
+    django.setup()
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import escape
@@ -34,17 +56,17 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
-from blog.demo import articles as demo_articles
-from blog.demo import products as demo_products
-from blog.demo.callouts import scale_callout_blocks
-from blog.demo.catalogue import (
+from blog.models import ArticleIndexPage, ArticlePage, ArticlePageTag
+from demo import articles as demo_articles
+from demo import products as demo_products
+from demo.callouts import scale_callout_blocks
+from demo.catalogue import (
     ensure_categories,
     ensure_partner,
     ensure_product_classes,
 )
-from blog.demo.images import draw_product_image
-from blog.demo.pages import ensure_authors, ensure_topics
-from blog.models import ArticleIndexPage, ArticlePage, ArticlePageTag
+from demo.images import draw_product_image
+from demo.pages import ensure_authors, ensure_topics
 from shop.catalogue.models import Product, ProductCategory, ProductImage
 from shop.partner.models import StockRecord
 
@@ -210,8 +232,9 @@ def _insert_article_rows(articles):
 
     ``bulk_create`` refuses multi-table-inherited models, so the parent rows
     are bulk-created as plain ``Page`` objects and the child rows (the page
-    pointer plus the article's own columns) are inserted with the same
-    batched INSERT that ``bulk_create`` uses internally.
+    pointer plus the article's own columns) are inserted with one
+    ``executemany`` per batch, each value prepared by its field as a save
+    would (``pre_save``, ``get_db_prep_save``).
     """
     page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
     pages = [
@@ -222,63 +245,68 @@ def _insert_article_rows(articles):
     for article, page in zip(articles, pages, strict=True):
         article.page_ptr_id = page.pk
         article.id = page.pk
-    ArticlePage.objects.all()._batched_insert(
-        articles, ArticlePage._meta.local_concrete_fields, BATCH_SIZE
+    fields = ArticlePage._meta.local_concrete_fields
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    # Table and column names come from the model, not from input.
+    insert = (
+        f"INSERT INTO {quote(ArticlePage._meta.db_table)} ({columns}) "
+        f"VALUES ({placeholders})"
     )
+    with connection.cursor() as cursor:
+        for start in range(0, len(articles), BATCH_SIZE):
+            cursor.executemany(
+                insert,
+                [
+                    [
+                        f.get_db_prep_save(f.pre_save(article, True), connection)
+                        for f in fields
+                    ]
+                    for article in articles[start : start + BATCH_SIZE]
+                ],
+            )
 
 
 def _convert_bodies(articles):
     """Turn the articles' raw bodies into block values with one
     ``bulk_to_python`` call per block type for the whole batch.
 
-    This is what ``StreamValue`` does lazily for one article (its
-    ``_prefetch_blocks``), batched across articles: the product chooser loads
-    every product the batch features in one go instead of once per article.
-    The reference index and the search index then read the converted values.
+    This is what ``StreamValue`` does lazily for one article, batched across
+    articles: the product chooser loads every product the batch features in
+    one go instead of once per article. Each article's body becomes a
+    ``StreamValue`` of those values, which the reference index and the search
+    index then read.
     """
     stream_block = ArticlePage._meta.get_field("body").stream_block
+    raw_bodies = [list(article.body.raw_data) for article in articles]
     pending = defaultdict(list)
-    for article in articles:
-        stream = article.body
-        for position, raw in enumerate(stream._raw_data):
-            if stream._bound_blocks[position] is None:
-                pending[raw["type"]].append((stream, position, raw))
+    for raw_body in raw_bodies:
+        for raw in raw_body:
+            pending[raw["type"]].append(raw)
+    converted = {}
     for block_type, items in pending.items():
         block = stream_block.child_blocks[block_type]
-        values = block.bulk_to_python([raw["value"] for _, _, raw in items])
-        for (stream, position, raw), value in zip(items, values, strict=True):
-            stream._bound_blocks[position] = StreamValue.StreamChild(
-                block, value, id=raw.get("id")
-            )
+        values = block.bulk_to_python([raw["value"] for raw in items])
+        for raw, value in zip(items, values, strict=True):
+            converted[id(raw)] = value
+    for article, raw_body in zip(articles, raw_bodies, strict=True):
+        article.body = StreamValue(
+            stream_block,
+            [(raw["type"], converted[id(raw)], raw.get("id")) for raw in raw_body],
+        )
 
 
 def _index_references(articles):
     """Reference index rows for new articles: which products, categories,
-    images and authors each one points at, as Wagtail's post-save handler
-    extracts them, written with one bulk insert."""
-    content_type = ContentType.objects.get_for_model(ArticlePage)
-    base_content_type = ContentType.objects.get_for_model(Page)
-    rows = []
+    images and authors each one points at, recorded by the method Wagtail's
+    post-save handler calls. Returns how many rows were written."""
     for article in articles:
-        for to_ct, to_id, model_path, content_path in set(
-            ReferenceIndex._extract_references_from_object(article)
-        ):
-            rows.append(
-                ReferenceIndex(
-                    content_type=content_type,
-                    base_content_type=base_content_type,
-                    object_id=str(article.pk),
-                    to_content_type_id=to_ct,
-                    to_object_id=to_id,
-                    model_path=model_path,
-                    content_path=content_path,
-                    content_path_hash=ReferenceIndex._get_content_path_hash(
-                        content_path
-                    ),
-                )
-            )
-    ReferenceIndex.objects.bulk_create(rows, batch_size=BATCH_SIZE)
-    return len(rows)
+        ReferenceIndex.create_or_update_for_object(article)
+    return ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=[str(article.pk) for article in articles],
+    ).count()
 
 
 def create_articles(count, rng, product_ids, callouts_per_article):
@@ -291,8 +319,11 @@ def create_articles(count, rng, product_ids, callouts_per_article):
     tags = [Tag.objects.get_or_create(name=n)[0] for n in ("benchmark", "scale")]
     content_type = ContentType.objects.get_for_model(ArticlePage)
     first = _next_number(ArticlePage.objects.all(), "slug", SLUG_PREFIX)
+    numconv = Page.numconv_obj()
     last_child = index.get_last_child()
-    position = last_child._get_lastpos_in_path() + 1 if last_child else 1
+    position = (
+        numconv.str2int(last_child.path[-Page.steplen :]) + 1 if last_child else 1
+    )
     now = timezone.now()
 
     articles = []
@@ -305,7 +336,10 @@ def create_articles(count, rng, product_ids, callouts_per_article):
                 title=title,
                 draft_title=title,
                 slug=slug,
-                path=Page._get_path(index.path, index.depth + 1, position + offset),
+                path=index.path
+                + numconv.int2str(position + offset).rjust(
+                    Page.steplen, Page.alphabet[0]
+                ),
                 depth=index.depth + 1,
                 numchild=0,
                 url_path=f"{index.url_path}{slug}/",
@@ -358,9 +392,15 @@ def create_articles(count, rng, product_ids, callouts_per_article):
 
 
 @transaction.atomic
-def load_scale_data(products, articles, callouts_per_article, seed=2026):
+def load_scale_data(products, articles, callouts_per_article=10, seed=2026):
     """Create the products, then the articles that feature them, all or
-    nothing."""
+    nothing. Returns (products, articles, reference index rows)."""
+    if products < 0 or articles < 0 or callouts_per_article < 0:
+        raise ValueError("products, articles and callouts must be >= 0.")
+    if articles and callouts_per_article and products < 3:
+        raise ValueError("Articles with callouts need 3 or more products.")
+    if not ArticleIndexPage.objects.exists():
+        raise ValueError("The page tree is missing: run `manage.py migrate` first.")
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     created = create_products(products, rng)
     pool = [p.pk for p in created] or list(
@@ -368,3 +408,29 @@ def load_scale_data(products, articles, callouts_per_article, seed=2026):
     )
     pages, references = create_articles(articles, rng, pool, callouts_per_article)
     return created, pages, references
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--products", type=int, default=10_000)
+    parser.add_argument("--articles", type=int, default=2_000)
+    parser.add_argument(
+        "--callouts", type=int, default=10, help="callout blocks per article"
+    )
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    try:
+        created, pages, references = load_scale_data(
+            args.products, args.articles, args.callouts, seed=args.seed
+        )
+    except ValueError as error:
+        sys.exit(f"scale: {error}")
+    print(
+        f"Created {len(created)} products and {len(pages)} articles "
+        f"({references} references) in {time.perf_counter() - started:.1f} s."
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -137,7 +137,7 @@ def resolve_permissions(names):
     if missing:
         raise LookupError(
             f"Unknown permissions {missing}: run `manage.py migrate` first, "
-            "or fix the role definitions in blog/roles.py."
+            "or fix the role definitions in site_project/roles.py."
         )
     return [found[name] for name in names]
 

@@ -11,10 +11,11 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from blog.demo import articles as data
-from blog.demo.callouts import category_callout, product_grid
-from blog.demo.images import draw_article_image
-from blog.demo.structure import (
+from blog.models import ArticlePage, Author, HomePageFeaturedArticle, Topic
+from demo import articles as data
+from demo.callouts import category_callout, product_grid
+from demo.images import draw_article_image
+from demo.structure import (
     BulletList,
     CategoryCallout,
     Figure,
@@ -24,7 +25,6 @@ from blog.demo.structure import (
     ProductCallout,
     ProductGrid,
 )
-from blog.models import ArticlePage, Author, HomePageFeaturedArticle, Topic
 
 # Block ids are derived from the article slug and position, so a callout's
 # anchor (#callout-<id>) is the same on every machine that loads the demo.
@@ -96,7 +96,7 @@ def body_blocks(article, products, categories, callout_blocks):
     """The article's parts as raw StreamField data.
 
     `callout_blocks` turns a callout part into (block type, value) given the
-    saved products and categories; see `blog.demo.callouts`.
+    saved products and categories; see `demo.callouts`.
     """
     blocks = []
     for position, part in enumerate(article.body):

@@ -1,15 +1,16 @@
-"""Create or update the staff roles' groups (see blog/roles.py)."""
+"""Create or update the staff roles' groups (see site_project/roles.py)."""
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from blog.roles import ROLES, apply_roles, assign_role
+from site_project.roles import ROLES, apply_roles, assign_role
 
 
 class Command(BaseCommand):
     help = (
         "Create or update the groups Editors, Catalogue managers and Customer "
-        "service with exactly the permissions in blog/roles.py. Idempotent."
+        "service with exactly the permissions in site_project/roles.py. "
+        "Idempotent."
     )
 
     def add_arguments(self, parser):

@@ -6,8 +6,8 @@ from django.core.files.base import ContentFile
 from django.utils.html import escape
 from django.utils.text import slugify
 
-from blog.demo import products as data
-from blog.demo.images import PRODUCT_KEY_MOTIFS, draw_product_image
+from demo import products as data
+from demo.images import PRODUCT_KEY_MOTIFS, draw_product_image
 from shop.catalogue.models import (
     Category,
     Product,

@@ -4,7 +4,7 @@ category_callout)."""
 
 import uuid
 
-from blog.demo.structure import CategoryCallout, ProductCallout, ProductGrid
+from demo.structure import CategoryCallout, ProductCallout, ProductGrid
 
 
 def _rule(if_unavailable="hide", fallback_product=None):

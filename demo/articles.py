@@ -1,12 +1,12 @@
 """The demo articles: original text written for this site.
 
 Callouts sit where the text talks about that kind of product and name it by
-its key in `blog.demo.products` (products) or by category key.
+its key in `demo.products` (products) or by category key.
 """
 
 from datetime import date
 
-from blog.demo.structure import (
+from demo.structure import (
     Article,
     Author,
     BulletList,
