@@ -32,9 +32,12 @@ run: demo
 worker: migrate
 	$(PYTHON) manage.py db_worker
 
+## ruff (and its preview rule PLC2701: no private name of another module is
+## imported), formatting, bandit.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check --preview --select PLC2701 .
 	$(VENV)/bin/bandit -q -ll -c pyproject.toml -r blog demo shop site_project site_search
 
 format: install
