@@ -5,7 +5,9 @@ Shows that nothing lives in a web process:
 1. a basket started on instance A is in the mini-basket served by B;
 2. an article stored in the shared page cache by B is invalidated when a
    catalogue manager changes a product's price through A's dashboard, so
-   B's next visitor sees the new price.
+   B's next visitor sees the new price;
+3. a password reset asked for on A is answered without sending mail, and a
+   separate task worker process (`manage.py db_worker`) delivers it.
 
 Needs DATABASE_URL (PostgreSQL) and REDIS_URL; `make test-scaleout` starts
 both on loopback with scripts/postgres.sh and scripts/redis.sh. Exits 1 with
@@ -17,6 +19,7 @@ import os
 import re
 import secrets
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -177,6 +180,43 @@ def staff_cookie():
     return settings.SESSION_COOKIE_NAME, client.cookies[settings.SESSION_COOKIE_NAME]
 
 
+def check_mail_goes_through_the_worker(base, env, mail_dir):
+    """A reset asked for on ``base`` is queued; a worker process sends it."""
+    from django_tasks_db.models import DBTaskResult
+
+    visitor = Browser()
+    _, _, html = visitor.request(base + "/shop/password-reset/")
+    status, headers, _ = visitor.request(
+        base + "/shop/password-reset/",
+        {"csrfmiddlewaretoken": csrf_token(html), "email": "scaleout@backbone.invalid"},
+    )
+    check(status == 302, f"A accepts the password reset (answered {status})")
+    queued = DBTaskResult.objects.filter(
+        task_path="site_project.email.deliver_email", status="READY"
+    )
+    check(queued.count() == 1, "the reset email waits in the task queue")
+    check(not mail_dir.exists(), "the web process sent no mail itself")
+    subprocess.run(  # nosec B603 (fixed argv, no shell)
+        [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--batch",
+            "--no-startup-delay",
+            "--verbosity=0",
+        ],
+        cwd=Path(__file__).resolve().parent.parent,
+        env={**os.environ, **env},
+        check=True,
+        timeout=120,
+    )
+    sent = [path.read_text() for path in mail_dir.glob("*.log")]
+    check(
+        len(sent) == 1 and "/shop/password-reset/" in sent[0],
+        "the task worker process delivered the reset email with its link",
+    )
+
+
 def main():
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith(("postgres://", "postgresql://")):
@@ -185,6 +225,7 @@ def main():
         fail("REDIS_URL is not set (make test-scaleout starts Redis).")
     work = Path(tempfile.mkdtemp(prefix="backbone-scaleout-"))
     env = server_environment(database_url, work)
+    env["BENCH_EMAIL_FILE_PATH"] = str(work / "mail")
     setup_django(env)
     from django.core.cache import cache
     from django.core.management import call_command
@@ -261,6 +302,8 @@ def main():
             "B's stored article was invalidated by the change made on A",
         )
         check(f"{new_price}" in html, f"B's article shows the new price {new_price}")
+
+        check_mail_goes_through_the_worker(a, env, work / "mail")
     shutil.rmtree(work, ignore_errors=True)
     print(f"scaleout: {len(PASSED_CHECKS)} passed, 0 failed")
 

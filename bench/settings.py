@@ -17,3 +17,7 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 OSCAR_BASKET_COOKIE_SECURE = False
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = False
+# The task worker of the scale-out check writes mail to files there, not SMTP.
+if os.environ.get("BENCH_EMAIL_FILE_PATH"):
+    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["BENCH_EMAIL_FILE_PATH"]
