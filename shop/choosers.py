@@ -1,24 +1,21 @@
 """Wagtail choosers for the catalogue: editors pick products and categories.
 
-Built on Wagtail's ``ChooserViewSet`` so the product chooser gets Wagtail's
-modal, search box, pagination and StreamField block for free. The list shows
-each product's thumbnail, live price, stock and availability, computed for
-the visible page only through :func:`shop.cards.cards_for_products` (a fixed
-number of queries, so the chooser stays fast with a large catalogue).
+Built on Wagtail's ``ChooserViewSet``: Wagtail's modal, search box,
+pagination, table and StreamField block. The product list's columns show
+each product's thumbnail, live price, stock and availability from its card,
+built for the visible page only by :func:`shop.cards.cards_for_products` (a
+fixed number of queries, whatever the size of the catalogue).
 """
 
 from django import forms
-from django.contrib.admin.utils import quote
 from django.db.models import Q
-from django.forms.utils import flatatt
-from django.templatetags.l10n import unlocalize
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.html import escape, format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
+from oscar.templatetags.currency_filters import currency
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.forms.choosers import BaseFilterForm
-from wagtail.admin.ui.tables import Column, Table, TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -30,7 +27,6 @@ from wagtail.search.backends import get_search_backend
 
 from shop.cards import cards_for_products, load_variants, product_queryset
 from shop.catalogue.models import Category, Product
-from shop.templatetags.shop_currency import currency
 
 
 class ProductAdminURLFinder(ModelAdminURLFinder):
@@ -47,100 +43,21 @@ class CategoryAdminURLFinder(ModelAdminURLFinder):
         )
 
 
-class FormattedCell:
-    """A column whose cell is a ``format_html`` string and its arguments
-    rather than Wagtail's cell template (the same markup).
-
-    :class:`ProductChooserTable` joins its columns' formats into one row
-    format, so a row costs one ``format_html`` call: a results page has six
-    cells a row, and a template per cell cost more than the row's card.
-    """
-
-    #: The cell's markup, with a ``{}`` for each of :meth:`cell_args`.
-    cell_format = "<td>{}</td>"
-
-    def cell_args(self, instance, parent_context):
-        raise NotImplementedError
-
-    def render_cell_html(self, instance, parent_context):
-        return format_html(self.cell_format, *self.cell_args(instance, parent_context))
-
-
-def _format_literal(text):
-    """``text`` escaped for HTML, as a literal part of a format string."""
-    return str(escape(text)).replace("{", "{{").replace("}", "}}")
-
-
-class CardColumn(FormattedCell, Column):
-    """A column showing one attribute of the row's product card."""
-
-    def __init__(self, name, card_attr=None, **kwargs):
-        self.card_attr = card_attr
-        super().__init__(name, **kwargs)
-        if self.classname:
-            classname = _format_literal(self.classname)
-            self.cell_format = f'<td class="{classname}">{{}}</td>'
-
-    def get_value(self, instance):
-        if self.card_attr is None:
-            return super().get_value(instance)
-        card = getattr(instance, "card", None)
-        if card is None:
-            return None
-        if callable(self.card_attr):
-            return self.card_attr(card)
-        return getattr(card, self.card_attr)
-
-    def cell_args(self, instance, parent_context):
-        return (_cell_text(self.get_value(instance)),)
-
-
-def _cell_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return unlocalize(value)
-    return value
-
-
-class ChoiceTitleColumn(FormattedCell, TitleColumn):
-    """Wagtail's title cell for a single-choice chooser: the link the modal
-    listens to."""
-
-    cell_format = (
-        '<td class="title"><div class="title-wrapper">'
-        '<a data-chooser-modal-choice href="{}">{}</a></div></td>'
+def product_thumbnail(product):
+    """The row's thumbnail, or a note that the product has no image."""
+    url = product.card.image_url
+    if not url:
+        return format_html('<span class="w-text-grey-400">{}</span>', "No image")
+    return format_html(
+        '<img src="{}" alt="" width="60" height="60" loading="lazy"'
+        " data-chooser-thumbnail>",
+        url,
     )
 
-    def cell_args(self, instance, parent_context):
-        title = self.get_value(instance)
-        if title is None or not str(title).strip():
-            title = self.empty_value_display
-        return (self.get_link_url(instance, parent_context), title)
 
-
-NO_THUMBNAIL = mark_safe(  # noqa: S308  # nosec B308, B703: constant markup
-    '<span class="w-text-grey-400">No image</span>'
-)
-
-
-class ThumbnailColumn(CardColumn):
-    cell_format = '<td class="product-chooser__thumbnail">{}</td>'
-
-    def cell_args(self, instance, parent_context):
-        url = self.get_value(instance)
-        if not url:
-            return (NO_THUMBNAIL,)
-        return (
-            format_html(
-                '<img src="{}" alt="" width="60" height="60" loading="lazy"'
-                " data-chooser-thumbnail>",
-                url,
-            ),
-        )
-
-
-def _price_label(card):
+def product_price(product):
+    """The live price, and the price it was when on sale."""
+    card = product.card
     if card.price is None:
         return "No price"
     label = currency(card.price, card.currency)
@@ -149,51 +66,10 @@ def _price_label(card):
     return label
 
 
-def _stock_label(card):
-    return "-" if card.num_in_stock is None else card.num_in_stock
-
-
-class ProductChooserTable(Table):
-    """Wagtail's table, with its body rows built here rather than by the
-    template: a results page of ten products spent more on the per-row
-    include and per-cell component tags than on the rows' product cards.
-
-    The columns' cell formats (see :class:`FormattedCell`; any other column
-    is its rendered cell) make one row format, filled once a row. The markup
-    is Wagtail's; only the whitespace between tags differs.
-    """
-
-    template_name = "shop/choosers/product_table.html"
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        columns = list(self.columns.values())
-        cells = "".join(
-            column.cell_format if isinstance(column, FormattedCell) else "{}"
-            for column in columns
-        )
-        row_format = f"<tr{{}}>{cells}</tr>"
-        context["rows_html"] = format_html_join(
-            "\n",
-            row_format,
-            (self.row_args(columns, row, context) for row in self.rows),
-        )
-        return context
-
-    def row_args(self, columns, row, context):
-        """The row's attributes, then each column's cell arguments."""
-        args = [flatatt(row.attrs)]
-        cell_context = None
-        for column in columns:
-            if isinstance(column, FormattedCell):
-                args.extend(column.cell_args(row.instance, context))
-                continue
-            if cell_context is None:
-                # Wagtail's cell templates read their row from the context,
-                # as the table template's row loop gives it to them.
-                cell_context = {**context, "row": row}
-            args.append(column.render_cell_html(row.instance, cell_context))
-        return args
+def product_stock(product):
+    """The number in stock, or a dash when no stock is tracked."""
+    num_in_stock = product.card.num_in_stock
+    return "-" if num_in_stock is None else num_in_stock
 
 
 class ProductSearchForm(BaseFilterForm):
@@ -228,10 +104,6 @@ class ProductSearchForm(BaseFilterForm):
         )
 
 
-#: Stands for a product's id in the chosen view's URL, reversed once per page.
-CHOSEN_PK_PLACEHOLDER = "chosen-pk"
-
-
 class ProductChooserMixin:
     """List products with their card: one bulk card load per results page."""
 
@@ -252,60 +124,28 @@ class ProductChooserMixin:
             structure__in=[Product.STANDALONE, Product.PARENT]
         )
 
-    def get_context_data(self, **kwargs):
-        # Wagtail's get() builds a plain Table: same columns and rows, drawn
-        # by the product table.
-        self.table = ProductChooserTable(self.table.columns.values(), self.table.data)
-        return super().get_context_data(**kwargs)
-
     def get_results_page(self, request):
         page = super().get_results_page(request)
         products = list(page.object_list)
         load_variants(products)
         cards = cards_for_products(products, request)
         for product in products:
-            product.card = cards.get(product.pk)
+            product.card = cards[product.pk]
         page.object_list = products
         return page
 
     @property
-    def title_column(self):
-        column = super().title_column
-        if self.is_multiple_choice or column.link_attrs != {
-            "data-chooser-modal-choice": True
-        }:
-            return column
-        return ChoiceTitleColumn(
-            column.name,
-            label=column.label,
-            accessor=column.accessor,
-            get_url=self.chosen_url_for,
-            link_attrs=column.link_attrs,
-        )
-
-    @cached_property
-    def _chosen_url_template(self):
-        return self.append_preserved_url_parameters(
-            reverse(self.chosen_url_name, args=(CHOSEN_PK_PLACEHOLDER,))
-        )
-
-    def chosen_url_for(self, product):
-        """The row's link to the chosen view, as Wagtail's title column makes
-        it, from one URL reverse per page rather than one per row."""
-        return self._chosen_url_template.replace(
-            CHOSEN_PK_PLACEHOLDER, quote(str(product.pk)), 1
-        )
-
-    @property
     def columns(self):
         return [
-            ThumbnailColumn("thumbnail", label="Image", card_attr="image_url"),
+            Column("thumbnail", label="Image", accessor=product_thumbnail),
             self.title_column,
-            CardColumn("upc", label="UPC", accessor="upc"),
-            CardColumn("price", label="Price", card_attr=_price_label),
-            CardColumn("stock", label="Stock", card_attr=_stock_label),
-            CardColumn(
-                "availability", label="Availability", card_attr="availability_message"
+            Column("upc", label="UPC"),
+            Column("price", label="Price", accessor=product_price),
+            Column("stock", label="Stock", accessor=product_stock),
+            Column(
+                "availability",
+                label="Availability",
+                accessor="card.availability_message",
             ),
         ]
 
