@@ -302,8 +302,9 @@ PAGE_CACHE_VERSIONS_REFRESH = env.float("PAGE_CACHE_VERSIONS_REFRESH", default=1
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Requests queue their mail as tasks (site_project/email.py); the task sends it
-# through EMAIL_DELIVERY_BACKEND, trying EMAIL_DELIVERY_ATTEMPTS times, the
-# n-th retry EMAIL_RETRY_DELAY * 2**(n-1) seconds after the last.
+# through EMAIL_DELIVERY_BACKEND (the EMAIL_BACKEND environment variable),
+# trying EMAIL_DELIVERY_ATTEMPTS times, the n-th retry EMAIL_RETRY_DELAY *
+# 2**(n-1) seconds after the last.
 EMAIL_BACKEND = "site_project.email.TaskEmailBackend"
 EMAIL_DELIVERY_BACKEND = env.str(
     "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
