@@ -9,6 +9,10 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 
 # TLS ends at the proxy in front of gunicorn, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# That proxy appends the visitor's address to X-Forwarded-For: the login,
+# reset, order and voucher throttles count it, not the proxy's own address
+# (with 0 every visitor would share one address and one allowance).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -82,3 +82,14 @@ def test_oscar_emails_link_with_site_urls_scheme():
         env=env,
     )
     assert result.stdout.strip().splitlines()[-1] == "https", result.stderr
+
+
+def test_production_throttles_count_the_address_the_proxy_forwards():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.TRUSTED_PROXY_COUNT)",
+        env=PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "1"
