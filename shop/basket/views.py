@@ -6,6 +6,7 @@ goes back to the page named in ``next`` (when it is on this site) with a
 message, so an article reader never lands on an error page.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,7 +14,7 @@ from oscar.apps.basket import views as core_views
 from oscar.core.utils import safe_referrer
 
 from shop.catalogue.models import Product
-from shop.throttling import over_limit
+from site_project.sign_in.throttling import over_limit
 
 
 def safe_next_url(request, default="basket:summary"):
@@ -75,7 +76,9 @@ class VoucherAddView(core_views.VoucherAddView):
 
     def post(self, request, *args, **kwargs):
         email = request.user.email if request.user.is_authenticated else ""
-        if over_limit(request, "voucher", email):
+        if over_limit(
+            request, "shop:voucher", email, settings.SHOP_THROTTLE_RATES["voucher"]
+        ):
             reason = (
                 "Too many voucher codes have been tried. Please wait a while "
                 "before trying another."

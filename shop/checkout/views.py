@@ -4,6 +4,7 @@ The payment step talks to ``shop.checkout.payment.PaymentMethod`` only, so a
 card gateway can be added there without touching these views.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
@@ -17,7 +18,7 @@ from shop.basket.models import Basket
 from shop.checkout.forms import PaymentMethodForm
 from shop.checkout.payment import get_payment_method, payment_method_for_order
 from shop.order.models import Order
-from shop.throttling import over_limit
+from site_project.sign_in.throttling import over_limit
 
 
 class IndexView(core_views.IndexView):
@@ -88,7 +89,12 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
 
     def handle_place_order_submission(self, request):
         email = self.checkout_session.get_guest_email() or request.user.email
-        if over_limit(request, "place-order", email):
+        if over_limit(
+            request,
+            "shop:place-order",
+            email,
+            settings.SHOP_THROTTLE_RATES["place-order"],
+        ):
             response = self.render_preview(
                 request,
                 error=(

@@ -13,8 +13,8 @@ from django.views.decorators.cache import never_cache
 from oscar.apps.customer import views
 from oscar.apps.customer.forms import PasswordResetForm
 from oscar.apps.customer.signals import user_registered
-from oscar.apps.order.models import Order
 
+from shop.order.models import Order
 from site_project.sign_in.password_reset import ThrottledPasswordResetMixin
 
 

@@ -1,10 +1,9 @@
 """Password-reset pages (the shop's and Wagtail's) throttled together."""
 
 from django.conf import settings
-from django_ratelimit.core import is_ratelimited
 from wagtail.admin.views import account
 
-from .throttling import reset_client_ip, reset_email
+from .throttling import over_limit
 
 
 class ThrottledPasswordResetMixin:
@@ -18,18 +17,12 @@ class ThrottledPasswordResetMixin:
     """
 
     def form_valid(self, form):
-        limits = (
-            ("password-reset:email", reset_email, settings.PASSWORD_RESET_RATE_EMAIL),
-            ("password-reset:ip", reset_client_ip, settings.PASSWORD_RESET_RATE_IP),
-        )
-        # Every limit is counted, so one refusal cannot spare another counter.
-        refused = [
-            is_ratelimited(
-                self.request, group=group, key=key, rate=rate, increment=True
-            )
-            for group, key, rate in limits
-        ]
-        if any(refused):
+        rates = {
+            "email": settings.PASSWORD_RESET_RATE_EMAIL,
+            "ip": settings.PASSWORD_RESET_RATE_IP,
+        }
+        email = form.cleaned_data["email"]
+        if over_limit(self.request, "password-reset", email, rates):
             form.add_error(
                 None,
                 "Too many password reset requests. We have already sent a link "

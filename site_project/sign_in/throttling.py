@@ -1,13 +1,14 @@
-"""Who is signing in, as the login and reset throttles count them.
+"""Who is asking, as the throttles count them, and the counting itself.
 
-django-axes (logins) and django-ratelimit (password resets) both count per
-client address; behind the reference stack's proxies REMOTE_ADDR is the
-proxy's, so TRUSTED_PROXY_COUNT says how many X-Forwarded-For entries, from
-the right, the site's own proxies added.
+django-axes (logins) and django-ratelimit (password resets, placing orders,
+trying vouchers) count per client address; behind the site's own proxies
+REMOTE_ADDR is the proxy's, so TRUSTED_PROXY_COUNT says how many
+X-Forwarded-For entries, from the right, those proxies added.
 """
 
 from django.conf import settings
 from django.shortcuts import render
+from django_ratelimit.core import is_ratelimited
 
 
 def client_ip(request):
@@ -37,14 +38,25 @@ def login_username(request, credentials):
     return (username or "").strip().lower() or None
 
 
-def reset_email(group, request):
-    """django-ratelimit key: the address a password reset is asked for."""
-    return request.POST.get("email", "").strip().lower()
-
-
-def reset_client_ip(group, request):
-    """django-ratelimit key: the address asking for a password reset."""
-    return client_ip(request) or ""
+def over_limit(request, action, email, rates):
+    """Count one ``action`` for this request's client address and for
+    ``email`` (if known), with django-ratelimit in the cache; True when either
+    is over its rate (``rates``: {"ip": "20/h", "email": "3/h"}). Every
+    counter is counted, so one refusal cannot spare another."""
+    keys = [("ip", client_ip(request) or "")]
+    if email:
+        keys.append(("email", email.strip().lower()))
+    refused = [
+        is_ratelimited(
+            request,
+            group=f"{action}:{kind}",
+            key=lambda group, request, value=value: value,
+            rate=rates[kind],
+            increment=True,
+        )
+        for kind, value in keys
+    ]
+    return any(refused)
 
 
 def locked_out_response(request, original_response, credentials):
