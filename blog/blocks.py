@@ -14,7 +14,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from .callout_blocks import CALLOUT_BLOCKS
+from .callout_blocks import callout_block_types
 
 ANCHOR_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -186,5 +186,5 @@ ARTICLE_BODY_BLOCKS = [
     ("pull_quote", PullQuoteBlock()),
     ("note", NoteBlock()),
     ("video", VideoEmbedBlock()),
-    *CALLOUT_BLOCKS,
+    *callout_block_types(),
 ]

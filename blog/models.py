@@ -6,20 +6,13 @@ Tree: HomePage (/) > ArticleIndexPage (/articles/) > ArticlePage.
 import datetime
 import logging
 import math
-import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import (
-    Count,
-    Exists,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    Subquery,
-)
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -35,25 +28,23 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model, get_image_model_string
+from wagtail.images import get_image_model_string
 from wagtail.images.models import SourceImageIOError
-from wagtail.models import Orderable, Page, PageViewRestriction, Site
+from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.search import index
 
 from .blocks import ARTICLE_BODY_BLOCKS, ArticleBodyBlock, heading_anchor
-from .callout_blocks import callout_block_types, page_callout_cards
+from .callout_blocks import callout_block_types, callout_cards
 
-# Average adult silent reading speed for non-fiction, in words per minute.
 logger = logging.getLogger(__name__)
 
+# Average adult silent reading speed for non-fiction, in words per minute.
 WORDS_PER_MINUTE = 200
 # Raw StreamField keys that hold markup or ids, not words a reader reads.
 NON_PROSE_KEYS = frozenset({"id", "type", "anchor", "level", "kind", "video", "image"})
 DEFAULT_DESCRIPTION = (
     "Practical, medically reviewed articles about back pain and core strength."
 )
-# Topic and tag slugs as they may appear in the index's query string.
-SLUG_PATTERN = re.compile(r"[-\w]{1,100}")
 # Open Graph and Twitter cards want a large JPEG at 1.91:1.
 SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 
@@ -98,69 +89,15 @@ def absolute_url(request, url):
     return request.build_absolute_uri(url) if request else url
 
 
-def with_renditions(image_id):
-    """The image with its renditions loaded (two queries), so the several
-    renditions a page asks for (srcset, social card) cost no more queries.
-    None when there is no image or it has been deleted."""
-    if image_id is None:
-        return None
-    return (
-        get_image_model()
-        .objects.prefetch_related("renditions")
-        .filter(pk=image_id)
-        .first()
-    )
-
-
-def _remember_routed(request, page):
-    """Note a page Wagtail's routing loaded on the way to the requested one."""
-    if request is not None:
-        routed = getattr(request, "_blog_routed_pages", None)
-        if routed is None:
-            routed = request._blog_routed_pages = {}
-        routed[page.path] = page
-
-
-class TypedChildRouteMixin:
-    """Route to a child of a known page type in one query.
-
-    Wagtail's own routing loads the child as a base ``Page`` and then its
-    specific class (two queries per level). The parents passed on the way are
-    kept on the request, so breadcrumbs need no ancestors query. A child of
-    another type falls back to Wagtail's routing.
-    """
-
-    child_route_model = None  # a callable returning the child page class
-
-    def route(self, request, path_components):
-        if path_components and self.child_route_model is not None:
-            model = self.child_route_model()
-            child = model.objects.child_of(self).filter(slug=path_components[0])
-            child = child.first()
-            if child is not None:
-                child._cached_parent_obj = self
-                _remember_routed(request, self)
-                return child.route(request, path_components[1:])
-        return super().route(request, path_components)
-
-
-def breadcrumb_pages(page, request):
-    """The page's ancestors below the tree root: taken from the pages routing
-    loaded for this request when it loaded them all, else one query."""
-    routed = getattr(request, "_blog_routed_pages", None) or {}
-    paths = [page.path[: page.steplen * depth] for depth in range(2, page.depth)]
-    if all(path in routed for path in paths):
-        return [routed[path] for path in paths]
-    return list(page.get_ancestors().filter(depth__gt=1))
-
-
-def public_pages(queryset):
-    """`queryset` without pages under a view restriction, in the same query
-    (Wagtail's ``.public()`` first loads every restriction: one more query)."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return queryset.filter(~Exists(restricted))
+def breadcrumbs(page):
+    """The page's ancestors below the tree root, top first. Wagtail's routing
+    keeps each parent on the child it loaded, so a served page climbs its
+    ancestors without a query (a preview asks for each)."""
+    crumbs = []
+    while page.depth > 2:
+        page = page.get_parent()
+        crumbs.insert(0, page)
+    return crumbs
 
 
 def seo_context(page, request, image=None, image_alt=""):
@@ -179,7 +116,7 @@ def seo_context(page, request, image=None, image_alt=""):
     return {
         "canonical_url": page.get_full_url(request),
         "site_name": (site.site_name if site else "") or "Backbone",
-        "breadcrumbs": breadcrumb_pages(page, request),
+        "breadcrumbs": breadcrumbs(page),
         "social_image_url": social_image_url,
         "social_image_alt": image_alt,
         "logo_url": absolute_url(request, static("img/logo.svg")),
@@ -265,21 +202,11 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-def find_by_slug(queryset, slug):
-    """The object with this slug, or None; a value that cannot be a slug
-    (NUL bytes, punctuation, too long) is not looked up at all."""
-    if not SLUG_PATTERN.fullmatch(slug):
-        return None
-    return queryset.filter(slug=slug).first()
+class ArticleFilterForm(forms.Form):
+    """The article index's query string: a topic and a tag, by slug."""
 
-
-def article_cards_queryset(queryset):
-    """Articles with everything a card needs, in a fixed number of queries:
-    the hero image with its renditions, and the author."""
-    renditions = get_image_model().get_rendition_model().objects.all()
-    return queryset.select_related("hero_image", "author").prefetch_related(
-        Prefetch("hero_image__renditions", queryset=renditions)
-    )
+    topic = forms.SlugField(required=False, allow_unicode=True, max_length=80)
+    tag = forms.SlugField(required=False, allow_unicode=True, max_length=100)
 
 
 def hero_alt_field(help_text):
@@ -287,6 +214,10 @@ def hero_alt_field(help_text):
     return models.CharField(
         "hero image alt text", max_length=250, blank=True, help_text=help_text
     )
+
+
+#: Listed articles load their hero images' renditions in one query.
+HERO_RENDITIONS = "hero_image__renditions"
 
 
 class HeroImageMixin(models.Model):
@@ -311,7 +242,7 @@ class HeroImageMixin(models.Model):
         abstract = True
 
 
-class HomePage(HeroImageMixin, TypedChildRouteMixin, Page):  # noqa: DJ008 (Page.__str__)
+class HomePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
     """The site's front page at /: a hero, featured articles and products."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
@@ -342,10 +273,6 @@ class HomePage(HeroImageMixin, TypedChildRouteMixin, Page):  # noqa: DJ008 (Page
 
     template = "blog/home_page.html"
 
-    @staticmethod
-    def child_route_model():
-        return ArticleIndexPage
-
     # How many article cards the home page shows.
     featured_count = 3
 
@@ -356,16 +283,14 @@ class HomePage(HeroImageMixin, TypedChildRouteMixin, Page):  # noqa: DJ008 (Page
             for item in self.featured_articles.all()
             if item.article_id is not None
         ]
-        live = ArticlePage.objects.live().public()
-        chosen = article_cards_queryset(live.filter(pk__in=chosen_ids)).in_bulk()
+        live = ArticlePage.objects.live().public().prefetch_related(HERO_RENDITIONS)
+        chosen = live.filter(pk__in=chosen_ids).in_bulk()
         articles = [chosen[pk] for pk in chosen_ids if pk in chosen]
         articles = articles[: self.featured_count]
         missing = self.featured_count - len(articles)
         if missing > 0:
-            newest = article_cards_queryset(
-                live.exclude(pk__in=[a.pk for a in articles]).order_by(
-                    "-date_published", "-first_published_at"
-                )
+            newest = live.exclude(pk__in=[a.pk for a in articles]).order_by(
+                "-date_published", "-first_published_at"
             )[:missing]
             articles.extend(newest)
         return articles
@@ -376,10 +301,8 @@ class HomePage(HeroImageMixin, TypedChildRouteMixin, Page):  # noqa: DJ008 (Page
         context["article_index"] = (
             ArticleIndexPage.objects.live().child_of(self).first()
         )
-        self.hero_image = with_renditions(self.hero_image_id)
         context.update(seo_context(self, request, self.hero_image, self.hero_alt))
-        # Every featured product in one bulk load, before the blocks render.
-        page_callout_cards(self, request)
+        context["product_cards"] = callout_cards([self.featured_products], request)
         context["structured_data"] = [self.structured_data(context)]
         return context
 
@@ -422,7 +345,7 @@ class HomePageFeaturedArticle(Orderable):
     panels = [PageChooserPanel("article", page_type="blog.ArticlePage")]
 
 
-class ArticleIndexPage(RoutablePageMixin, TypedChildRouteMixin, Page):
+class ArticleIndexPage(RoutablePageMixin, Page):
     """The list of articles at /articles/, newest first, filterable by topic
     and tag, with the RSS feed at /articles/feed/."""
 
@@ -434,10 +357,6 @@ class ArticleIndexPage(RoutablePageMixin, TypedChildRouteMixin, Page):
     subpage_types = ["blog.ArticlePage"]
 
     template = "blog/article_index_page.html"
-
-    @staticmethod
-    def child_route_model():
-        return ArticlePage
 
     per_page = 12
     # Slugs that an article may not take because a route of this page owns them.
@@ -452,29 +371,29 @@ class ArticleIndexPage(RoutablePageMixin, TypedChildRouteMixin, Page):
         )
 
     def filtered_articles(self, request):
-        """Articles for the query string's `topic` and `tag` (slugs).
-
-        An unknown slug gives an empty list, not an error."""
+        """Articles for the query string's ``topic`` and ``tag`` slugs, and
+        the topic and tag found; an unknown slug matches no article."""
         articles = self.live_articles()
+        form = ArticleFilterForm(request.GET)
+        form.is_valid()
         filters = {}
-        topic_slug = request.GET.get("topic", "").strip()
-        if topic_slug:
-            topic = find_by_slug(Topic.objects.all(), topic_slug)
-            filters["topic"] = topic
-            articles = articles.filter(topics=topic) if topic else articles.none()
-        tag_slug = request.GET.get("tag", "").strip()
-        if tag_slug:
-            tag = find_by_slug(Tag.objects.all(), tag_slug)
-            filters["tag"] = tag
-            articles = (
-                articles.filter(tagged_items__tag=tag) if tag else articles.none()
-            )
+        for name, model, lookup in (
+            ("topic", Topic, "topics"),
+            ("tag", Tag, "tagged_items__tag"),
+        ):
+            if request.GET.get(name, "").strip():
+                slug = form.cleaned_data.get(name)
+                found = model.objects.filter(slug=slug).first() if slug else None
+                filters[name] = found
+                articles = (
+                    articles.filter(**{lookup: found}) if found else articles.none()
+                )
         return articles, filters
 
     @path("")
     def index_route(self, request):
         articles, filters = self.filtered_articles(request)
-        paginator = Paginator(article_cards_queryset(articles), self.per_page)
+        paginator = Paginator(articles.prefetch_related(HERO_RENDITIONS), self.per_page)
         # get_page: a bad number gives page 1, one past the end the last page.
         page_obj = paginator.get_page(request.GET.get("page"))
         seo = seo_context(self, request)
@@ -502,8 +421,19 @@ class ArticleIndexPage(RoutablePageMixin, TypedChildRouteMixin, Page):
         return ArticleFeed(self)(request)
 
 
+class ArticlePageManager(PageManager):
+    """Articles come with their hero image and author (with photo): Wagtail
+    loads a routed page through its default manager, and every list of
+    articles shows them."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("hero_image", "author__photo")
+
+
 class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
     """A long-form, medically reviewed article."""
+
+    objects = ArticlePageManager()
 
     standfirst = models.TextField(
         max_length=400,
@@ -633,13 +563,12 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
             tag_ids = list(self.tags.values_list("pk", flat=True))
         if not topic_ids and not tag_ids:
             return []
-        # One query: each candidate scored in SQL by its shared topics and
-        # tags, with the hero image and author its card shows joined in.
-        # Renditions come from Wagtail's rendition cache (one query if cold).
+        # Each candidate scored in SQL by its shared topics and tags.
         topic_links = ArticlePage.topics.through.objects.filter(topic_id__in=topic_ids)
         tag_links = ArticlePageTag.objects.filter(tag_id__in=tag_ids)
         return list(
-            public_pages(ArticlePage.objects.live())
+            ArticlePage.objects.live()
+            .public()
             .filter(
                 models.Q(pk__in=topic_links.values("articlepage_id"))
                 | models.Q(pk__in=tag_links.values("content_object_id"))
@@ -649,7 +578,6 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
                 related_score=_link_count(topic_links, "articlepage_id")
                 + _link_count(tag_links, "content_object_id")
             )
-            .select_related("hero_image", "author")
             .order_by("-related_score", "-date_published", "-pk")[: self.related_limit]
         )
 
@@ -687,34 +615,10 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
             ],
         )
 
-    def load_byline_and_hero(self):
-        """The author (with photo) and hero image in one query, when they are
-        the saved ones (a preview may carry unsaved choices)."""
-        loaded = None
-        if self.pk:
-            loaded = (
-                ArticlePage.objects.filter(
-                    pk=self.pk,
-                    hero_image_id=self.hero_image_id,
-                    author_id=self.author_id,
-                )
-                .select_related("hero_image", "author__photo")
-                .only("pk", "hero_image", "author")
-                .first()
-            )
-        if loaded is not None:
-            self.hero_image = loaded.hero_image
-            self.author = loaded.author
-        else:
-            self.hero_image = with_renditions(self.hero_image_id)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        self.load_byline_and_hero()
         context.update(seo_context(self, request, self.hero_image, self.hero_alt))
-        # Every product of every callout in one bulk load, before the body's
-        # blocks render (they read their cards from the page).
-        page_callout_cards(self, request)
+        context["product_cards"] = callout_cards([self.body], request)
         context["topics"], context["tags"] = self.topics_and_tags(request)
         context["related_articles"] = self.related_articles(
             topic_ids=[topic.pk for topic in context["topics"]],

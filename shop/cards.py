@@ -1,32 +1,26 @@
 """Product cards: the shop's one public face for the content side.
 
-Callout blocks, the home page, search results and the admin chooser all show
-products through :func:`product_cards`, so a product's live price (including a
-sale) and its availability are computed in exactly one place, by Oscar's
-pricing strategy, at render time. Nothing here is stored in an article.
+Callouts, the home page, search, category pages, the admin chooser and the
+callout report show products through :func:`product_cards`, so a product's
+live price (sale included) and its availability are decided in one place,
+from Oscar's strategy, when the page renders. Nothing here is stored.
 """
 
-import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from oscar.core.loading import get_class
 from oscar.core.thumbnails import get_thumbnailer
 
 from shop.catalogue.models import Product
 from shop.partner.models import StockRecord
-from shop.partner.strategy import LOADED_STOCKRECORDS
+from shop.partner.strategy import Selector
 
-Selector = get_class("partner.strategy", "Selector")
-
-#: Size of the thumbnail every card shows (sorl geometry, cropped square).
+#: The thumbnail every card shows (sorl geometry, cropped square).
 CARD_THUMBNAIL_SIZE = "400x400"
 
 IN_STOCK = "instock"
@@ -36,307 +30,180 @@ UNAVAILABLE = "unavailable"
 
 @dataclass(frozen=True)
 class ProductCard:
-    """What a shopper needs to see and buy one product, read live from Oscar."""
+    """What a shopper needs to see and buy one product."""
 
-    id: int
-    title: str
-    #: The product's ``get_absolute_url``: see :attr:`url`.
-    make_url: Callable[[], str] = field(repr=False, compare=False)
-    image_url: str | None
-    image_alt: str
+    product: Product = field(repr=False)
     price: Decimal | None
     was_price: Decimal | None
     currency: str
-    is_public: bool
-    is_available: bool
     availability_code: str
     availability_message: str
     num_in_stock: int | None
-    #: A parent product is bought by choosing one of its variants on its page.
-    is_parent: bool = False
 
-    # The links are made when a page shows them (the admin chooser's rows
-    # do not), once: a URL reverse per card is a good part of its cost.
+    @property
+    def id(self):
+        return self.product.pk
+
+    @property
+    def title(self):
+        return self.product.get_title()
+
+    @property
+    def is_public(self):
+        return self.product.is_public
+
+    @property
+    def is_parent(self):
+        """A parent is bought by choosing one of its variants on its page."""
+        return self.product.is_parent
+
+    @property
+    def is_available(self):
+        return self.availability_code == IN_STOCK
+
+    @property
+    def is_discounted(self):
+        return self.was_price is not None
+
     @cached_property
     def url(self):
-        return self.make_url()
+        return self.product.get_absolute_url()
 
     @cached_property
     def add_to_basket_url(self):
         return reverse("basket:add", kwargs={"pk": self.id})
 
-    @property
-    def is_discounted(self):
-        return (
-            self.price is not None
-            and self.was_price is not None
-            and self.was_price > self.price
+    @cached_property
+    def image_url(self):
+        """The primary image's thumbnail (sorl's key-value store remembers
+        it), or None: a card shows no image rather than a broken one when
+        the original file is missing."""
+        image = self.product.primary_image()
+        if isinstance(image, dict):  # Oscar's stand-in when there is none
+            return None
+        thumbnail = get_thumbnailer().generate_thumbnail(
+            image.original, size=CARD_THUMBNAIL_SIZE, crop="center", upscale=False
         )
-
-
-def _strategy(request):
-    strategy = getattr(request, "strategy", None)
-    if strategy is None:
-        # Outside Oscar's middleware (a management command, a bare request):
-        # the strategy reads request.user, so only pass a request that has one.
-        user = getattr(request, "user", None)
-        strategy = Selector().strategy(
-            request=request if user is not None else None, user=user
-        )
-    return strategy
-
-
-#: Where :func:`product_queryset` puts a product's images: a plain list, as
-#: it does its stock records (``LOADED_STOCKRECORDS``, which the strategy
-#: reads). A prefetch into a list skips building a related manager and a
-#: queryset for each product, a good part of a card's cost.
-LOADED_IMAGES = "loaded_images"
-
-
-def _stockrecords_prefetch():
-    return Prefetch("stockrecords", to_attr=LOADED_STOCKRECORDS)
-
-
-def _public_children_prefetch():
-    return Prefetch(
-        "children",
-        queryset=Product.objects.public().prefetch_related(_stockrecords_prefetch()),
-        # Where Oscar's Product.get_public_children() looks first.
-        to_attr="_prefetched_public_children",
-    )
-
-
-def product_queryset(children=True, top_level=False):
-    """Products with everything a card reads, in a fixed number of queries.
-
-    Exactly what a card reads (stock records, images), plus variants (a
-    parent's public children with their stock) and a variant's parent (its
-    product class and images). Not Oscar's ``base_queryset()``: its option
-    and all-children prefetches cost three queries a card never uses.
-    ``children=False`` leaves the variants to the caller (see
-    :func:`load_variants`, which loads them for parents only).
-    ``top_level=True`` is for querysets of standalone and parent products
-    only (the admin chooser's): no join or prefetch for a parent they
-    cannot have.
-    """
-    related = ["product_class"]
-    lookups = [_stockrecords_prefetch(), Prefetch("images", to_attr=LOADED_IMAGES)]
-    if not top_level:
-        related += ["parent", "parent__product_class"]
-        lookups.append(Prefetch("parent__images", to_attr=LOADED_IMAGES))
-    if children:
-        lookups.append(_public_children_prefetch())
-    return Product.objects.select_related(*related).prefetch_related(*lookups)
-
-
-def _images(product):
-    loaded = getattr(product, LOADED_IMAGES, None)
-    return list(product.images.all()) if loaded is None else loaded
-
-
-def _primary_image(product):
-    images = _images(product)
-    if not images and product.parent_id:
-        images = _images(product.parent)
-    if not images:
-        return None
-    return min(images, key=lambda image: image.display_order)
-
-
-def _thumbnail_url(image):
-    """The card thumbnail's URL; None when the original cannot be read.
-
-    sorl answers a missing original with an unsaved thumbnail that has no
-    size (and the URL of a file that does not exist): a card shows no image
-    rather than a broken one. Made and cached thumbnails always have a size.
-    """
-    if image is None or not image.original:
-        return None
-    thumbnail = get_thumbnailer().generate_thumbnail(
-        image.original, size=CARD_THUMBNAIL_SIZE, crop="center", upscale=False
-    )
-    if not thumbnail or not thumbnail.size:
-        return None
-    return thumbnail.url
+        return thumbnail.url if thumbnail and thumbnail.size else None
 
 
 def _availability(product, info):
-    """Map Oscar's availability policy onto the three codes cards show."""
+    """The card's availability (code, message), from Oscar's purchase info:
+    the one place the content side's "available" is decided."""
     if not product.is_public:
         return UNAVAILABLE, "No longer available"
-    availability = info.availability
-    if availability.is_available_to_buy and info.price.exists:
-        return IN_STOCK, str(availability.short_message)
-    if availability.code == OUT_OF_STOCK or (
-        info.stockrecord is not None and availability.code == IN_STOCK
-    ):
-        return OUT_OF_STOCK, "Out of stock"
-    if product.is_parent and info.price.exists:
+    if not info.price.exists:
+        return UNAVAILABLE, "Currently unavailable"
+    if info.availability.is_available_to_buy:
+        return IN_STOCK, str(info.availability.short_message)
+    if info.availability.code == OUT_OF_STOCK or product.is_parent:
         return OUT_OF_STOCK, "Out of stock"
     return UNAVAILABLE, "Currently unavailable"
 
 
-def build_card(product, strategy, thumbnail_urls):
-    """One card from a product loaded with :func:`product_queryset`.
-
-    ``thumbnail_urls`` maps images to their card thumbnail's URL (from
-    :func:`card_thumbnail_urls`, for every card of the page at once).
-    """
+def _card(product, strategy, parent):
+    """A card read from the strategy; ``parent`` is the product reloaded
+    with its public variants (Oscar's ``prefetch_public_children``) when it
+    is a parent."""
     if product.is_parent:
-        info = strategy.fetch_for_parent(product)
+        info = strategy.fetch_for_parent(parent or product)
     else:
         info = strategy.fetch_for_product(product)
     price = info.price
-    amount = None
-    was = None
-    if price.exists:
-        amount = price.incl_tax if price.is_tax_known else price.excl_tax
-        # Added by the shop's strategy (shop/partner/strategy.py): the one
-        # place a sale is computed. Oscar's own price objects lack it.
-        was = getattr(price, "was_incl_tax", None)
-        if was is not None and was <= amount:
-            was = None
     code, message = _availability(product, info)
-    image = _primary_image(product)
     stockrecord = info.stockrecord
-    num_in_stock = stockrecord.net_stock_level if stockrecord is not None else None
-    title = product.get_title()
     return ProductCard(
-        id=product.pk,
-        title=title,
-        make_url=product.get_absolute_url,
-        image_url=thumbnail_urls.get(image),
-        image_alt=(image.caption or title) if image is not None else title,
-        price=amount,
-        was_price=was,
-        currency=getattr(price, "currency", None) or settings.OSCAR_DEFAULT_CURRENCY,
-        is_public=product.is_public,
-        is_available=code == IN_STOCK,
+        product=product,
+        price=(price.incl_tax if price.is_tax_known else price.excl_tax)
+        if price.exists
+        else None,
+        was_price=getattr(price, "was_incl_tax", None),
+        currency=price.currency or settings.OSCAR_DEFAULT_CURRENCY,
         availability_code=code,
         availability_message=message,
-        num_in_stock=num_in_stock,
-        is_parent=product.is_parent,
+        num_in_stock=stockrecord.net_stock_level if stockrecord else None,
     )
 
 
-def product_cards(product_ids, request=None):
-    """Cards for the given product ids, keyed by id; missing ids are absent.
-
-    The number of queries is fixed whatever ``len(product_ids)`` is: one for
-    the products and one per prefetched relation. Thumbnail URLs come from
-    the cache in one read (:func:`card_thumbnail_urls`).
-    """
-    return cards_for_products(products_for_cards(product_ids).values(), request)
-
-
-def products_for_cards(product_ids):
-    """Products loaded for cards, keyed by id, in a fixed number of queries
-    (what :func:`product_cards` loads), for callers that need the products
-    themselves too; turn them into cards with :func:`cards_for_products`."""
-    ids = {int(pk) for pk in product_ids if pk is not None}
-    if not ids:
-        return {}
-    products = product_queryset(children=False).in_bulk(ids)
-    load_variants(products.values())
-    return products
-
-
-def load_variants(products):
-    """Load the public variants a parent's card reads onto the parents among
-    ``products`` (loaded with ``product_queryset(children=False)``), in one
-    query; none when there is no parent."""
-    parents = [product for product in products if product.is_parent]
-    if parents:
-        prefetch_related_objects(parents, _public_children_prefetch())
-
-
-def cards_for_products(products, request=None):
-    """Cards for products already loaded with :func:`product_queryset`.
-
-    No query of its own: callout blocks load their products in bulk (see
-    ``shop.choosers.ProductChooserBlock``) and turn them into cards here.
-    """
-    strategy = _strategy(request)
-    products = {
-        product.pk: product for product in products if product is not None
-    }.values()
-    thumbnail_urls = card_thumbnail_urls(_primary_image(p) for p in products)
-    return {
-        product.pk: build_card(product, strategy, thumbnail_urls)
-        for product in products
-    }
-
-
-#: How long a card thumbnail's URL is remembered. Its key names the
-#: original file, so a new image gets a new key at once.
-CARD_THUMBNAIL_URL_SECONDS = 24 * 60 * 60
-
-
-def _thumbnail_url_key(image):
-    name = hashlib.sha256(image.original.name.encode()).hexdigest()
-    return f"card-thumbnail:{CARD_THUMBNAIL_SIZE}:{name}"
-
-
-def card_thumbnail_urls(images):
-    """Card thumbnail URLs of several images, keyed by image, from one cache
-    read.
-
-    Asking sorl for each thumbnail costs about half of building a card
-    (its key hashing and key-value store lookup, per image); the URLs are
-    kept in the cache under the original file's name. Images whose original
-    cannot be read are not remembered, so a restored file shows at once.
-    """
-    images = [image for image in images if image is not None and image.original]
-    if not images:
-        return {}
-    keys = {image: _thumbnail_url_key(image) for image in images}
-    found = cache.get_many(set(keys.values()))
-    urls, new = {}, {}
-    for image, key in keys.items():
-        if key in found:
-            urls[image] = found[key]
-            continue
-        url = _thumbnail_url(image)
-        urls[image] = url
-        if url is not None:
-            new[key] = url
-    if new:
-        cache.set_many(new, timeout=CARD_THUMBNAIL_URL_SECONDS)
-    return urls
-
-
-def _buyable_stock():
-    """Stock records a shopper could buy from: priced and with stock left."""
-    return StockRecord.objects.filter(price__isnull=False).filter(
+def _first_available(category, limit):
+    """Ids of the first ``limit`` listed products of a category and its
+    subcategories, by title, that have stock to sell: a priced stock record
+    with stock left, or a product class that tracks none (Oscar's
+    ``StockRequired``), for the product or one of its public variants.
+    Only narrows the choice: each card still asks the strategy."""
+    buyable = StockRecord.objects.filter(price__isnull=False).filter(
         Q(product__product_class__track_stock=False)
         | Q(num_in_stock__gt=Coalesce(F("num_allocated"), 0))
     )
-
-
-def category_product_ids(category, limit, request=None):
-    """Ids of the first ``limit`` public, available products of a category.
-
-    Products of the category's descendants count too. One query: availability
-    is pre-filtered in SQL the way Oscar's ``StockRequired`` policy decides it
-    (a priced stock record with stock left, or a product class that does not
-    track stock); the card built later still asks the strategy.
-    """
-    if category is None or limit <= 0:
-        return []
     in_subtree = Product.categories.through.objects.filter(
-        product=OuterRef("pk"),
-        category__path__startswith=category.path,
-        category__depth__gte=category.depth,
+        product=OuterRef("pk"), category__path__startswith=category.path
     )
-    own_stock = _buyable_stock().filter(product=OuterRef("pk"))
-    child_stock = _buyable_stock().filter(
-        product__parent=OuterRef("pk"), product__is_public=True
-    )
-    products = (
+    return (
         Product.objects.browsable()
         .filter(Exists(in_subtree))
-        .filter(Exists(own_stock) | Exists(child_stock))
+        .filter(
+            Exists(buyable.filter(product=OuterRef("pk")))
+            | Exists(
+                buyable.filter(product__parent=OuterRef("pk"), product__is_public=True)
+            )
+        )
         .order_by("title", "pk")
-        .values_list("pk", flat=True)
+        .values("pk")[:limit]
     )
-    return list(products[:limit])
+
+
+class ProductCards(dict):
+    """Cards keyed by product id; ``in_category`` lists, for each category
+    asked for, the cards of its first available products."""
+
+    in_category: dict
+
+
+def product_cards(product_ids, request=None, categories=None):
+    """Cards for the given product ids, keyed by id; a deleted product has
+    none.
+
+    ``categories`` maps categories to a number n: the first n available
+    products of each are carded too (see ``ProductCards.in_category``).
+    The queries are the same few whatever the number of products and
+    categories: the products, their stock records and their images, and
+    for parent products their public variants with their stock.
+    """
+    ids = {int(pk) for pk in product_ids if pk is not None}
+    shelves = {
+        category.pk: _first_available(category, limit)
+        for category, limit in (categories or {}).items()
+    }
+    cards = ProductCards()
+    cards.in_category = {}
+    if not ids and not shelves:
+        return cards
+    wanted = Q(pk__in=ids)
+    for shelf in shelves.values():
+        wanted |= Q(pk__in=shelf)
+    on_shelf = {
+        f"on_shelf_{pk}": ExpressionWrapper(Q(pk__in=shelf), BooleanField())
+        for pk, shelf in shelves.items()
+    }
+    products = list(
+        Product.objects.filter(wanted)
+        .annotate(**on_shelf)
+        .select_related("product_class", "parent__product_class")
+        .prefetch_related("stockrecords", "images", "parent__images")
+        .order_by("title", "pk")
+    )
+    parents = (
+        Product.objects.select_related("product_class")
+        .prefetch_public_children(
+            Product.objects.public().prefetch_related("stockrecords")
+        )
+        .in_bulk([product.pk for product in products if product.is_parent])
+    )
+    strategy = getattr(request, "strategy", None) or Selector().strategy()
+    for product in products:
+        cards[product.pk] = _card(product, strategy, parents.get(product.pk))
+    cards.in_category = {
+        pk: [cards[p.pk] for p in products if getattr(p, f"on_shelf_{pk}")]
+        for pk in shelves
+    }
+    return cards

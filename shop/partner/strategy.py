@@ -80,24 +80,7 @@ class VATInclusiveSalePricing:
         return self.pricing_policy(product, cheapest)
 
 
-#: A product's stock records loaded as a plain list (a prefetch ``to_attr``;
-#: product cards load them so, see ``shop.cards.product_queryset``).
-LOADED_STOCKRECORDS = "loaded_stockrecords"
-
-
-class FirstStockRecord(UseFirstStockRecord):
-    """Oscar's first stock record, read from :data:`LOADED_STOCKRECORDS` when
-    the product has them: a prefetch into a list costs less per product than
-    one into ``product.stockrecords``, which builds a queryset for each."""
-
-    def select_stockrecord(self, product):
-        loaded = getattr(product, LOADED_STOCKRECORDS, None)
-        if loaded is None:
-            return super().select_stockrecord(product)
-        return loaded[0] if loaded else None
-
-
-class Default(FirstStockRecord, StockRequired, VATInclusiveSalePricing, Structured):
+class Default(UseFirstStockRecord, StockRequired, VATInclusiveSalePricing, Structured):
     """First stock record, stock required to buy, VAT-inclusive sale prices."""
 
 
