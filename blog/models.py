@@ -157,13 +157,6 @@ class Author(models.Model):
         related_name="+",
     )
 
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("role"),
-        FieldPanel("bio"),
-        FieldPanel("photo"),
-    ]
-
     class Meta:
         ordering = ["name"]
 
@@ -180,12 +173,7 @@ class Topic(index.Indexed, models.Model):
     )
     description = models.TextField(blank=True, max_length=600)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
         ordering = ["name"]
@@ -587,33 +575,27 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
         A preview shows the editor's unsaved choices, read from the page."""
         if not self.pk or getattr(request, "is_preview", False):
             return list(self.topics.all()), list(self.tags.order_by("name"))
-        kind = models.Value(0, output_field=IntegerField())
-        topics = (
-            Topic.objects.filter(articles=self.pk)
-            .order_by()
-            .annotate(kind=kind)
-            .values_list("kind", "pk", "name", "slug")
-        )
+
+        def rows(queryset, kind):
+            fields = ("kind", "pk", "name", "slug")
+            return (
+                queryset.order_by()
+                .annotate(kind=models.Value(kind))
+                .values_list(*fields)
+            )
+
         tag_ids = ArticlePageTag.objects.filter(content_object_id=self.pk)
-        tags = (
-            Tag.objects.filter(pk__in=tag_ids.values("tag_id"))
-            .order_by()
-            .annotate(kind=models.Value(1, output_field=IntegerField()))
-            .values_list("kind", "pk", "name", "slug")
+        found = rows(Topic.objects.filter(articles=self.pk), 0).union(
+            rows(Tag.objects.filter(pk__in=tag_ids.values("tag_id")), 1), all=True
         )
-        rows = sorted(topics.union(tags, all=True), key=lambda row: (row[0], row[2]))
-        return (
-            [
-                Topic(pk=pk, name=name, slug=slug)
-                for kind, pk, name, slug in rows
-                if kind == 0
-            ],
-            [
-                Tag(pk=pk, name=name, slug=slug)
-                for kind, pk, name, slug in rows
-                if kind == 1
-            ],
-        )
+        found = sorted(found, key=lambda row: (row[0], row[2]))
+        topics = [
+            Topic(pk=pk, name=name, slug=slug) for k, pk, name, slug in found if k == 0
+        ]
+        tags = [
+            Tag(pk=pk, name=name, slug=slug) for k, pk, name, slug in found if k == 1
+        ]
+        return topics, tags
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,9 +1,9 @@
 """A Wagtail admin report: callouts whose product needs an editor's attention.
 
-Lists every page whose callouts point at a product that is out of stock, no
-longer public, or deleted, with links to fix the page and the product. It
-reads Wagtail's ReferenceIndex (which records chooser-block references), so
-it never opens a page's StreamField to find them.
+Every page whose callouts point at a product that is out of stock, no longer
+public, or deleted, with links to fix the page and the product. It reads
+Wagtail's ReferenceIndex (which records chooser-block references), so it
+never opens a page's StreamField.
 """
 
 from dataclasses import dataclass
@@ -13,15 +13,21 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
-from shop.cards import product_cards
+from shop.cards import OUT_OF_STOCK, product_cards
 from shop.references import product_references
 
-DELETED = "Deleted"
-NOT_PUBLIC = "Not public"
-OUT_OF_STOCK = "Out of stock"
-UNAVAILABLE = "Unavailable"
+#: Each problem, worst first.
+PROBLEMS = ("Deleted", "Not public", "Out of stock", "Unavailable")
 
-PROBLEM_ORDER = {DELETED: 0, NOT_PUBLIC: 1, OUT_OF_STOCK: 2, UNAVAILABLE: 3}
+
+def problem_of(card):
+    if card is None:
+        return "Deleted"
+    if not card.is_public:
+        return "Not public"
+    if card.availability_code == OUT_OF_STOCK:
+        return "Out of stock"
+    return None if card.is_available else "Unavailable"
 
 
 @dataclass(frozen=True)
@@ -50,61 +56,44 @@ class CalloutProblem:
 
     @property
     def edit_product_url(self):
-        if self.problem == DELETED:
-            return None
-        return reverse("dashboard:catalogue-product", kwargs={"pk": self.product_id})
-
-
-def _problem(card):
-    if card is None:
-        return DELETED
-    if not card.is_public:
-        return NOT_PUBLIC
-    if card.availability_code == "outofstock":
-        return OUT_OF_STOCK
-    if not card.is_available:
-        return UNAVAILABLE
-    return None
+        if self.problem != "Deleted":
+            return reverse(
+                "dashboard:catalogue-product", kwargs={"pk": self.product_id}
+            )
 
 
 def callout_problems(request=None):
-    """Every (page, unavailable product) pair, worst problems first.
-
-    A fixed number of queries: the references, the products' cards and the
-    pages, whatever the number of pages and callouts.
-    """
+    """Every (page, unavailable product) pair, worst problems first, in a
+    fixed number of queries: the references, the cards and the pages."""
     pairs = {
         (int(page_id), int(product_id))
         for page_id, product_id in product_references().values_list(
             "object_id", "to_object_id"
         )
-        if page_id.isdigit() and product_id.isdigit()
     }
     cards = product_cards({product_id for _, product_id in pairs}, request)
     broken = {
-        (page_id, product_id): problem
-        for page_id, product_id in pairs
-        if (problem := _problem(cards.get(product_id))) is not None
+        pair: problem
+        for pair in pairs
+        if (problem := problem_of(cards.get(pair[1]))) is not None
     }
     pages = Page.objects.in_bulk({page_id for page_id, _ in broken})
     problems = [
         CalloutProblem(
             page=pages[page_id],
             product_id=product_id,
-            product_title=(
-                cards[product_id].title
-                if product_id in cards
-                else f"Product #{product_id}"
-            ),
+            product_title=cards[product_id].title
+            if product_id in cards
+            else f"Product #{product_id}",
             problem=problem,
         )
         for (page_id, product_id), problem in broken.items()
         if page_id in pages
     ]
-    problems.sort(
-        key=lambda p: (PROBLEM_ORDER[p.problem], p.page_title.lower(), p.product_id)
+    return sorted(
+        problems,
+        key=lambda p: (PROBLEMS.index(p.problem), p.page_title.lower(), p.product_id),
     )
-    return problems
 
 
 class CalloutProblemsReportView(ReportView):
@@ -124,18 +113,12 @@ class CalloutProblemsReportView(ReportView):
         "problem": "Problem",
     }
     columns = [
-        TitleColumn(
-            "page_title",
-            label="Page",
-            get_url=lambda row: row.edit_page_url,
-        ),
+        TitleColumn("page_title", label="Page", get_url=lambda row: row.edit_page_url),
         Column("page_status", label="Status"),
         TitleColumn(
-            "product_title",
-            label="Product",
-            get_url=lambda row: row.edit_product_url,
+            "product_title", label="Product", get_url=lambda row: row.edit_product_url
         ),
-        Column("problem", label="Problem"),
+        Column("problem"),
     ]
 
     def get_filename(self):

@@ -1,10 +1,16 @@
-"""Admin registrations for the blog: the Author and Topic snippets."""
+"""Admin registrations for the blog: the Author and Topic snippets, and the
+report of product callouts to fix."""
 
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import callout_hooks  # noqa: F401  (the product callouts report)
 from .models import Author, Topic
+from .reports import CalloutProblemsReportView
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -28,3 +34,34 @@ class TopicViewSet(SnippetViewSet):
 
 register_snippet(AuthorViewSet)
 register_snippet(TopicViewSet)
+
+
+class CalloutReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Page).user_has_any_permission(
+            request.user, CalloutProblemsReportView.any_permission_required
+        )
+
+
+@hooks.register("register_admin_urls")
+def register_callout_report_urls():
+    view = CalloutProblemsReportView
+    return [
+        path("reports/product-callouts/", view.as_view(), name=view.index_url_name),
+        path(
+            "reports/product-callouts/results/",
+            view.as_view(results_only=True),
+            name=view.index_results_url_name,
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_callout_report_menu_item():
+    return CalloutReportMenuItem(
+        CalloutProblemsReportView.page_title,
+        reverse(CalloutProblemsReportView.index_url_name),
+        name="product-callouts-to-fix",
+        icon_name="warning",
+        order=650,
+    )
