@@ -412,9 +412,9 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # ---------------------------------------------------------------- Search
 # One index for articles and products (/search/). By default Wagtail's
-# database backend (through site_project.search_backend), which picks SQLite
-# FTS5 or PostgreSQL full-text search by the connection's vendor;
-# SEARCH_CONFIG is PostgreSQL's text search configuration (English stemming).
+# database backend, which picks SQLite FTS5 or PostgreSQL full-text search by
+# the connection's vendor; SEARCH_CONFIG is PostgreSQL's text search
+# configuration (English stemming).
 # SEARCH_BACKEND_URL moves the index to a search server by configuration
 # alone, e.g.
 #   elasticsearch8://search.internal:9200/backbone_
@@ -433,11 +433,9 @@ def search_backends_from_env():
     """WAGTAILSEARCH_BACKENDS from SEARCH_BACKEND_URL (empty: the database)."""
     url = env.str("SEARCH_BACKEND_URL", default="")
     if not url:
-        # Wagtail's database backend with faster plans on SQLite and on
-        # PostgreSQL (see site_project/search_backend.py).
         return {
             "default": {
-                "BACKEND": "site_project.search_backend",
+                "BACKEND": "wagtail.search.backends.database",
                 "SEARCH_CONFIG": env.str("SEARCH_CONFIG", default="english"),
             }
         }
