@@ -47,6 +47,10 @@ def database_from_env(default):
                     "PRAGMA busy_timeout=20000;"
                     # 16 MiB of pages per connection (SQLite's default is 2).
                     "PRAGMA cache_size=-16384;"
+                    # Planner statistics, gathered where missing or stale, as
+                    # SQLite advises on opening a long-lived connection:
+                    # full-text search counts need them.
+                    "PRAGMA optimize=0x10002;"
                 ),
             }
         )
