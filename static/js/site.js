@@ -89,7 +89,7 @@ function showMessages(list) {
     message.setAttribute("data-message", "");
     var text = document.createElement("span");
     text.className = "messages__text";
-    text.textContent = item.text;
+    text.innerHTML = item.html;
     message.appendChild(text);
     region.appendChild(message);
     dismissibleMessage(message);

@@ -40,8 +40,11 @@ def test_adding_from_a_callout_shows_the_confirmation_at_the_article(make_articl
     back = shopper.get(article.url)
     assert back.content == first.content, "the same bytes for everybody"
     visitor = shopper.get("/visitor/").json()
-    [confirmation, *_] = [m["text"] for m in visitor["messages"]]
-    assert "Lumbar roll & strap has been added to your basket" in confirmation
+    [confirmation, *_] = [m["html"] for m in visitor["messages"]]
+    assert "Lumbar roll &amp; strap</strong> has been added to your basket" in (
+        confirmation
+    )
+    assert "<script" not in confirmation
     assert visitor["basket"]["num_items"] == 1
     # Shown once; nobody else gets it.
     assert shopper.get("/visitor/").json()["messages"] == []
@@ -88,3 +91,12 @@ def test_post_without_a_token_is_refused(make_article):
         f"/shop/basket/add/{product.pk}/", {"quantity": 1}
     )
     assert response.status_code == 403
+
+
+def test_visitor_messages_escape_what_the_shopper_did_not_write(home_page):
+    product = make_product(title="<img src=x onerror=alert(1)> roller")
+    shopper = Client()
+    shopper.post(f"/shop/basket/add/{product.pk}/", {"quantity": 1, "next": "/"})
+    html = " ".join(m["html"] for m in shopper.get("/visitor/").json()["messages"])
+    assert "&lt;img src=x onerror=alert(1)&gt; roller" in html
+    assert "<img" not in html
