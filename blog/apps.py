@@ -13,6 +13,9 @@ class BlogConfig(AppConfig):
         from wagtail.permissions import register_permission_policy
 
         from .image_permissions import ImagePermissionPolicy
+        from .purge import connect_signal_handlers
+
+        connect_signal_handlers()
 
         # exact_class: chosen over the policy wagtail.images registers for the
         # same model in its own ready(), whichever app is ready first.

@@ -1,12 +1,15 @@
-"""Project middleware: the Content-Security-Policy chosen by path, a 503 page
-while the database is unreachable, and a 403 for signed-in users whom an admin
-would otherwise bounce back to its login page."""
+"""Project middleware: Cache-Control for shared caches, the
+Content-Security-Policy chosen by path, a 503 page while the database is
+unreachable, and a 403 for signed-in users whom an admin would otherwise
+bounce back to its login page."""
 
 from csp.constants import HEADER, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
 from django.contrib import messages
 from django.db import InterfaceError, OperationalError
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from site_project.errors import permission_denied_response, service_unavailable_response
 
@@ -59,6 +62,71 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             # A nonce next to 'unsafe-inline' makes browsers ignore the latter.
             return PolicyParts(parts.config, parts.update, replace, nonce=None)
         return parts
+
+
+# The views whose pages are the same bytes for every anonymous visitor.
+PUBLIC_VIEWS = frozenset(
+    {
+        "wagtail_serve",
+        "catalogue:index",
+        "catalogue:detail",
+        "catalogue:category",
+        "site_search:results",
+        "site_search:suggest",
+        "sitemap",
+        "robots-txt",
+    }
+)
+
+
+def is_public_request(request):
+    """An anonymous GET or HEAD of a public view, outside Wagtail's preview."""
+    match = request.resolver_match
+    return (
+        request.method in ("GET", "HEAD")
+        and match is not None
+        and match.view_name in PUBLIC_VIEWS
+        and not getattr(request, "is_preview", False)
+        and not request.user.is_authenticated
+    )
+
+
+class CacheHeadersMiddleware:
+    """``Cache-Control`` that lets a shared cache (Varnish, a CDN) keep public
+    pages, and ``private, no-store`` on every other response that does not
+    set its own.
+
+    ``request.public_page`` tells templates, before they render, that the
+    page will be shared: nothing of the visitor's (CSRF token, messages,
+    basket, nonce) may go into it; ``static/js/site.js`` fetches those from
+    ``/visitor/``. A public page that sets a cookie anyway is sent private.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        if (
+            getattr(request, "public_page", False)
+            and response.status_code == 200
+            and not response.cookies
+        ):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=settings.PUBLIC_PAGE_SECONDS,
+                stale_while_revalidate=settings.PUBLIC_PAGE_STALE_SECONDS,
+            )
+        else:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        request.public_page = is_public_request(request)
 
 
 class DatabaseUnavailableMiddleware:

@@ -16,7 +16,7 @@ from shop.customer.views import PasswordResetView
 from shop.sitemaps import CategorySitemap, ProductSitemap
 from site_project.roles import superuser_only
 from site_project.sign_in.password_reset import AdminPasswordResetView
-from site_project.views import healthz
+from site_project.views import healthz, visitor
 from site_search import views as search_views
 
 # Django's admin is for superusers only; staff roles work in /cms/ and
@@ -35,6 +35,7 @@ sitemaps = {
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("visitor/", visitor, name="visitor"),
     path("django-admin/", admin.site.urls),
     # Before Wagtail's include: its password-reset page, throttled.
     path(

@@ -1,17 +1,13 @@
 """One query, two kinds of result, one ranking.
 
 Articles (Wagtail pages) and products (the forked Oscar ``Product``) live in
-the same Wagtail search backend. The backend searches one model at a time, so
-``site_search`` runs the query once per kind, keeps each kind's relevance
-score, and merges the two ranked lists for the "all" view: title matches
-first, then by score (see ``_ranked``).
+the same Wagtail search index. The backend searches one model at a time, so
+the query runs once per kind and the two ranked lists are merged: title
+matches first, then by the backend's score.
 """
 
-import heapq
 import re
 from dataclasses import dataclass, field
-from itertools import islice
-from math import ceil
 
 from wagtail.search.backends import get_search_backend
 
@@ -24,11 +20,10 @@ MAX_QUERY_LENGTH = 200
 # Enough words for any real question; more only makes the SQL bigger.
 MAX_QUERY_TERMS = 12
 RESULTS_PER_PAGE = 10
-# Deep pages merge ever longer lists; nobody reads past this page.
-MAX_PAGE = 50
+# How many results are ranked and paged through, of one kind or of all;
+# nobody reads further.
+MAX_RESULTS = 500
 SUGGESTIONS_PER_KIND = 5
-# Results among the first this many of each kind rank title matches first.
-TITLE_RANK_WINDOW = 50
 
 KIND_ALL = "all"
 KIND_ARTICLES = "articles"
@@ -69,14 +64,6 @@ def searchable_products():
     return Product.objects.filter(is_public=True).exclude(structure=Product.CHILD)
 
 
-def _higher_score_is_better(backend):
-    # SQLite's FTS5 bm25() is negative and lower means more relevant; the
-    # PostgreSQL, Elasticsearch and OpenSearch backends score the other way.
-    # (The project's FastSQLiteSearchBackend subclasses SQLiteSearchBackend;
-    # that module cannot be imported on other databases.)
-    return all(cls.__name__ != "SQLiteSearchBackend" for cls in type(backend).__mro__)
-
-
 @dataclass(frozen=True)
 class SearchHit:
     """One result: an article page, or a product card from the shop."""
@@ -88,24 +75,19 @@ class SearchHit:
 
 @dataclass
 class SiteSearch:
-    """A results page: its hits, the counts per kind and the pagination."""
+    """How many articles and products match, and the ranked results of the
+    kind asked for as ``(kind, pk)`` pairs, best first."""
 
     query: str
     kind: str
     article_count: int = 0
     product_count: int = 0
-    hits: list = field(default_factory=list)
-    page_number: int = 1
-    num_pages: int = 0
-
-    @property
-    def total(self):
-        return self.article_count + self.product_count
+    ranked: list = field(default_factory=list)
 
     def count_for(self, kind):
         """How many results one kind (or all kinds) has."""
         return {
-            KIND_ALL: self.total,
+            KIND_ALL: self.article_count + self.product_count,
             KIND_ARTICLES: self.article_count,
             KIND_PRODUCTS: self.product_count,
         }[kind]
@@ -115,137 +97,69 @@ class SiteSearch:
         """How many results the selected kind has."""
         return self.count_for(self.kind)
 
-    @property
-    def has_previous(self):
-        return self.page_number > 1
 
-    @property
-    def has_next(self):
-        return self.page_number < self.num_pages
+def ranked_hits(results, kind, words):
+    """``(sort key, kind, pk)`` of the best ``MAX_RESULTS`` of one kind.
 
-
-class PageNotFound(Exception):
-    """The requested results page is past the last one."""
-
-    def __init__(self, search):
-        super().__init__(f"page {search.page_number} of {search.num_pages}")
-        self.search = search
-
-
-def _title_matches(title, words):
-    return words <= {w.lower() for w in WORD_RE.findall(title)}
-
-
-def _ranked(results, stop, words, higher_is_better):
-    """The first ``stop`` results as (sort key, pk), best first.
-
-    Within the top ``TITLE_RANK_WINDOW`` results, those whose title holds
-    every query word come first: full-text scores penalise long documents,
-    so without this a long article titled exactly what was asked could rank
-    below products that merely mention it. Past the window the backend's
-    order stands, so the order never depends on which page is asked for.
-
-    ``results`` search ``values()`` rows of primary keys and titles (see
-    ``_ranking_fields``): the window is ranked on those, and only the page's
-    own objects are loaded afterwards.
+    Results whose title holds every query word come first: full-text scores
+    penalise long documents, so without this a long article titled exactly
+    what was asked could rank below products that merely mention it. Then
+    the score: SQLite's bm25 is negative and lower is better, the other
+    backends' scores are positive and higher is better, so the magnitude
+    orders them all (the database fallback for SQLite without FTS5 scores
+    nothing: None).
     """
-    fetched = results[: max(stop, TITLE_RANK_WINDOW)]
-    ranked = []
-    for position, row in enumerate(fetched):
-        score = row.get("_score") or 0.0
-        relevance = -score if higher_is_better else score
-        title_tier = (
-            0
-            if position < TITLE_RANK_WINDOW and _title_matches(row["title"], words)
-            else 1
+    rows = results.annotate_score("_score")[:MAX_RESULTS]
+    return [
+        (
+            (
+                not words <= {w.lower() for w in WORD_RE.findall(row["title"])},
+                -abs(row["_score"] or 0),
+            ),
+            kind,
+            row["pk"],
         )
-        ranked.append(((title_tier, relevance), row["pk"]))
-    ranked.sort(key=lambda item: item[0])
-    return ranked[:stop]
+        for row in rows
+    ]
 
 
-def _ranking_fields(queryset):
-    """What ranking reads of each result: its primary key and title, as
-    ``values()`` rows.
-
-    At scale the window holds dozens of results per kind; building each as a
-    page or product (Django's, Wagtail's and modelcluster's set-up) cost more
-    than the search itself, for objects of which the page shows ten.
-    """
-    return queryset.values("pk", "title")
-
-
-def site_search(raw_query, kind=KIND_ALL, page=1, request=None):
-    """Run the query and build one results page.
-
-    Raises ``PageNotFound`` when ``page`` is past the last page.
-    """
-    query = clean_query(raw_query)
-    search = SiteSearch(query=query, kind=parse_kind(kind))
-    if not query:
+def site_search(raw_query, kind=KIND_ALL):
+    """Run the query: count each kind, rank the kind (or kinds) asked for."""
+    search = SiteSearch(query=clean_query(raw_query), kind=parse_kind(kind))
+    if not search.query:
         return search
-
     backend = get_search_backend()
-    higher_is_better = _higher_score_is_better(backend)
-    # One queryset for ranking and loading: each ``public()`` call costs a
-    # query for the view restrictions.
-    article_queryset = searchable_articles()
-    articles = backend.search(query, _ranking_fields(article_queryset)).annotate_score(
-        "_score"
-    )
-    products = backend.search(
-        query, _ranking_fields(searchable_products())
-    ).annotate_score("_score")
-    words = set(query.lower().split())
-    start = (page - 1) * RESULTS_PER_PAGE
-    # The ranked lists are fetched before counting: the project's backends
-    # count the matches while ranking them (PostgreSQL in the ranking query,
-    # SQLite from the scores it reads), so counting a ranked kind below costs
-    # no query. Ranking to ``start + RESULTS_PER_PAGE`` (at least
-    # the title window) holds the page whatever the counts turn out to be;
-    # a page past MAX_PAGE is never ranked (it is past the end).
-    fetch_stop = start + RESULTS_PER_PAGE if page <= MAX_PAGE else 0
-    article_ranks = (
-        _ranked(articles, fetch_stop, words, higher_is_better)
-        if search.kind != KIND_PRODUCTS and fetch_stop
-        else []
-    )
-    product_ranks = (
-        _ranked(products, fetch_stop, words, higher_is_better)
-        if search.kind != KIND_ARTICLES and fetch_stop
-        else []
-    )
+    # Ranking reads primary keys and titles; only the shown page's objects
+    # are loaded whole (``load_hits``).
+    articles = backend.search(search.query, searchable_articles().values("pk", "title"))
+    products = backend.search(search.query, searchable_products().values("pk", "title"))
     search.article_count = articles.count()
     search.product_count = products.count()
-
-    reachable = min(search.count, MAX_PAGE * RESULTS_PER_PAGE)
-    search.num_pages = ceil(reachable / RESULTS_PER_PAGE)
-    search.page_number = page
-    if search.count == 0:
-        return search
-    if page > search.num_pages:
-        raise PageNotFound(search)
-    stop = min(start + RESULTS_PER_PAGE, reachable)
-
-    # The top `stop` of the merged list come from the top `stop` of each; on
-    # equal keys articles come first.
-    merged = heapq.merge(
-        ((key, 0, KIND_ARTICLES, pk) for key, pk in article_ranks),
-        ((key, 1, KIND_PRODUCTS, pk) for key, pk in product_ranks),
-        key=lambda item: (item[0], item[1]),
-    )
-    ranked = [(k, pk) for _, _, k, pk in islice(merged, start, stop)]
-
-    # The page's own objects, in full. One ranked a moment ago but gone now
-    # (unpublished, hidden, deleted) is left out, not shown stale.
-    article_pks = [pk for k, pk in ranked if k == KIND_ARTICLES]
-    articles_by_pk = (
-        article_queryset.order_by().in_bulk(article_pks) if article_pks else {}
-    )
-    cards = product_cards([pk for k, pk in ranked if k == KIND_PRODUCTS], request)
-    for k, pk in ranked:
-        if k == KIND_ARTICLES and pk in articles_by_pk:
-            search.hits.append(SearchHit(kind="article", article=articles_by_pk[pk]))
-        elif k == KIND_PRODUCTS and pk in cards:
-            search.hits.append(SearchHit(kind="product", card=cards[pk]))
+    words = set(search.query.lower().split())
+    hits = []
+    if search.kind != KIND_PRODUCTS:
+        hits += ranked_hits(articles, KIND_ARTICLES, words)
+    if search.kind != KIND_ARTICLES:
+        hits += ranked_hits(products, KIND_PRODUCTS, words)
+    # A stable sort: on equal keys articles come first, and each kind keeps
+    # the backend's order.
+    hits.sort(key=lambda hit: hit[0])
+    search.ranked = [(hit_kind, pk) for _, hit_kind, pk in hits[:MAX_RESULTS]]
     return search
+
+
+def load_hits(page, request=None):
+    """A page of ``(kind, pk)`` results as hits to render, in order.
+
+    One ranked a moment ago but gone now (deleted) is left out.
+    """
+    article_pks = [pk for kind, pk in page if kind == KIND_ARTICLES]
+    articles = ArticlePage.objects.defer("body").in_bulk(article_pks)
+    cards = product_cards([pk for kind, pk in page if kind == KIND_PRODUCTS], request)
+    hits = []
+    for kind, pk in page:
+        if kind == KIND_ARTICLES and pk in articles:
+            hits.append(SearchHit(kind="article", article=articles[pk]))
+        elif kind == KIND_PRODUCTS and pk in cards:
+            hits.append(SearchHit(kind="product", card=cards[pk]))
+    return hits

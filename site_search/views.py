@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -10,18 +11,16 @@ from django.views.decorators.http import require_GET
 from wagtail.search.backends import get_search_backend
 
 from shop.catalogue.models import Category
-from site_project.pagination import requested_page
 
 from .query import (
     KIND_ALL,
     KIND_ARTICLES,
     KIND_PRODUCTS,
     MAX_QUERY_LENGTH,
+    RESULTS_PER_PAGE,
     SUGGESTIONS_PER_KIND,
-    PageNotFound,
-    SiteSearch,
     clean_query,
-    parse_kind,
+    load_hits,
     searchable_articles,
     searchable_products,
     site_search,
@@ -33,6 +32,7 @@ POPULAR_ARTICLES = 5
 POPULAR_CATEGORIES = 8
 # Suggestions need a couple of letters before they mean anything.
 MIN_SUGGEST_LENGTH = 2
+NOT_A_PAGE_NUMBER = "That is not a page number. Results pages are numbered 1, 2, 3…"
 
 
 def search_url(query, kind=KIND_ALL, page=1):
@@ -80,32 +80,40 @@ def autocomplete_suggestions(raw_query, request):
     return suggestions
 
 
+def results_page(paginator, number):
+    """The results page numbered ``number``, and an error message for a page
+    that does not exist (empty when it does)."""
+    try:
+        return paginator.page(number), ""
+    except PageNotAnInteger:
+        return None, NOT_A_PAGE_NUMBER
+    except EmptyPage:
+        if int(number) < 1:
+            return None, NOT_A_PAGE_NUMBER
+    if not paginator.count:
+        # A search that finds nothing has its one page, where the visitor
+        # is offered somewhere else to go.
+        return paginator.page(1), ""
+    return None, (
+        f"There is no page {number} of these results: "
+        f"the last page is {paginator.num_pages}."
+    )
+
+
 @require_GET
 def search_view(request):
     """Articles and products for one query, ranked together, on one page."""
     raw_query = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
-    kind = parse_kind(request.GET.get("kind"))
-    page = requested_page(request.GET.get("page"))
-    status = 200
-    error = ""
-    if page is None:
-        search = SiteSearch(query=clean_query(raw_query), kind=kind)
-        status = 404
-        error = "That is not a page number. Results pages are numbered 1, 2, 3…"
-    else:
-        try:
-            search = site_search(raw_query, kind=kind, page=page, request=request)
-        except PageNotFound as exc:
-            search = exc.search
-            status = 404
-            error = (
-                f"There is no page {page} of these results: "
-                f"the last page is {search.num_pages}."
-            )
-
+    search = site_search(raw_query, kind=request.GET.get("kind"))
+    paginator = Paginator(search.ranked, RESULTS_PER_PAGE)
+    page, error = results_page(paginator, request.GET.get("page") or 1)
+    hits = load_hits(page.object_list, request) if page else []
     context = {
         "search": search,
         "search_query": raw_query,
+        "hits": hits,
+        "page_obj": page,
+        "paginator": paginator,
         "error": error,
         "kind_tabs": [
             {
@@ -119,22 +127,23 @@ def search_view(request):
         ],
         "first_page_url": search_url(search.query, search.kind),
     }
-    if search.num_pages:
+    if paginator.count:
         context["last_page_url"] = search_url(
-            search.query, search.kind, search.num_pages
+            search.query, search.kind, paginator.num_pages
         )
-    if search.has_previous and not error:
+    if page and page.has_previous():
         context["previous_url"] = search_url(
-            search.query, search.kind, search.page_number - 1
+            search.query, search.kind, page.previous_page_number()
         )
-    if search.has_next and not error:
+    if page and page.has_next():
         context["next_url"] = search_url(
-            search.query, search.kind, search.page_number + 1
+            search.query, search.kind, page.next_page_number()
         )
-    if not search.hits and not error:
+    if not hits and not error:
         context["did_you_mean"] = autocomplete_suggestions(search.query, request)
         context["popular_articles"] = popular_articles()
         context["popular_categories"] = popular_categories()
+    status = 404 if error else 200
     return TemplateResponse(request, "search/results.html", context, status=status)
 
 

@@ -4,6 +4,10 @@ Adding to the basket is posted from product pages, category lists and product
 callouts inside articles. Whatever happens, success or failure, the shopper
 goes back to the page named in ``next`` (when it is on this site) with a
 message, so an article reader never lands on an error page.
+
+Pages any cache may hold send the form as a GET without a CSRF token;
+``static/js/site.js`` turns it into a POST. Without a script the GET shows the
+same form once more, with a token, as a confirmation step.
 """
 
 from django.conf import settings
@@ -35,15 +39,43 @@ def safe_next_url(request, default="basket:summary"):
     return safe_referrer(request, default)
 
 
+def confirm_page(request, product, form, button_label):
+    """The confirmation step of a form a public page sent as a GET."""
+    next_url = safe_next_url(request) if request.GET.get("next") else ""
+    context = {
+        "product": product,
+        "form": form,
+        "action": request.path,
+        "button_label": button_label,
+        "next_url": next_url,
+    }
+    return render(request, "shop/basket/confirm.html", context)
+
+
+def buyable_product(pk):
+    return (
+        Product.objects.filter(pk=pk, is_public=True)
+        .select_related("product_class", "parent")
+        .first()
+    )
+
+
 class BasketAddView(core_views.BasketAddView):
     """Add a product; on any failure redirect to ``next`` with a message."""
 
-    def post(self, request, *args, **kwargs):
-        product = (
-            Product.objects.filter(pk=kwargs["pk"], is_public=True)
-            .select_related("product_class", "parent")
-            .first()
+    http_method_names = ["get", "post"]
+
+    def get(self, request, *args, **kwargs):
+        self.product = buyable_product(kwargs["pk"])
+        if self.product is None or self.product.is_parent:
+            return self.post(request, *args, **kwargs)
+        form = self.get_form_class()(
+            request.basket, self.product, data=request.GET or None
         )
+        return confirm_page(request, self.product, form, "Add to basket")
+
+    def post(self, request, *args, **kwargs):
+        product = buyable_product(kwargs["pk"])
         if product is None or not product.is_public or product.is_parent:
             if product is not None and product.is_parent:
                 message = "Please choose an option of this product on its page."

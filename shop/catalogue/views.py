@@ -17,7 +17,6 @@ from oscar.apps.search.views import catalogue as core_views
 from shop.cards import product_cards
 from shop.catalogue.models import Product, ProductCategory
 from shop.partner.models import StockRecord
-from site_project.pagination import requested_page
 
 SORT_ORDERS = {
     "featured": ("Featured", (F("priority").desc(), F("date_created").desc())),
@@ -66,13 +65,10 @@ class ProductListMixin:
 
     def get(self, request, *args, **kwargs):
         form = SortForm(request.GET or None)
-        number = requested_page(request.GET.get("page"))
-        if number is None:
-            return self.no_such_page(request)
         paginator = Paginator([], self.paginate_by)
         paginator.count = self.count_products()
         try:
-            page = paginator.page(number)
+            page = paginator.page(request.GET.get("page") or 1)
         except InvalidPage:
             return self.no_such_page(request)
         products = self.get_page_products(

@@ -47,6 +47,10 @@ def database_from_env(default):
                     "PRAGMA busy_timeout=20000;"
                     # 16 MiB of pages per connection (SQLite's default is 2).
                     "PRAGMA cache_size=-16384;"
+                    # Planner statistics, gathered where missing or stale, as
+                    # SQLite advises on opening a long-lived connection:
+                    # full-text search counts need them.
+                    "PRAGMA optimize=0x10002;"
                 ),
             }
         )
@@ -68,12 +72,12 @@ INSTALLED_APPS = [
     # Project apps come first so their templates override the libraries'.
     "blog",
     "shop",
-    "site_project.page_cache",
     "site_project.sign_in",
     "site_search",
     "demo",
     # Wagtail
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
@@ -150,6 +154,8 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost but security: sees every cookie the others set.
+    "site_project.middleware.CacheHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "site_project.middleware.ContentSecurityPolicyMiddleware",
     "site_project.middleware.DatabaseUnavailableMiddleware",
@@ -157,9 +163,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Stored pages for visitors with no session or basket, before the
-    # machinery their page does not need (site_project/page_cache/).
-    "site_project.page_cache.middleware.FirstVisitPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Names the signed-in user as the actor of each audit log entry.
     "auditlog.middleware.AuditlogMiddleware",
@@ -167,9 +170,6 @@ MIDDLEWARE = [
     "site_project.sign_in.two_factor.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
-    # After the basket: stores pages, and serves them to other anonymous
-    # visitors with their own mini-basket filled in.
-    "site_project.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "site_project.middleware.AdminPermissionDeniedMiddleware",
@@ -277,7 +277,7 @@ if REDIS_URL:
         }
     }
 else:
-    # Room for the page cache and thumbnails (the default culls at 300 keys).
+    # Room for thumbnails and sessions (the default culls at 300 keys).
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -285,17 +285,19 @@ else:
         }
     }
 
-# Whole pages for anonymous visitors (site_project.page_cache): invalidated
-# exactly when a price, stock level or page they show changes; the timeout
-# only bounds what signals cannot see (bulk updates, snippet edits).
-PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
-# With Redis, invalidations are pushed to every web process (pub/sub), which
-# then keeps the tag versions it has read instead of asking on every hit
-# (site_project/page_cache/versions.py); kept versions are read again at
-# least this often, in seconds, in case the channel failed unseen.
-PAGE_CACHE_VERSIONS_PUSH = env.bool("PAGE_CACHE_VERSIONS_PUSH", default=True)
-PAGE_CACHE_VERSIONS_REFRESH = env.float("PAGE_CACHE_VERSIONS_REFRESH", default=1.0)
+# Public pages (site_project.middleware.CacheHeadersMiddleware): how long a
+# shared cache keeps them, and serves them stale while it fetches a fresh copy.
+# Purges (wagtail.contrib.frontend_cache, as tasks) make changes show at once.
+PUBLIC_PAGE_SECONDS = env.int("PUBLIC_PAGE_SECONDS", default=60 * 60)
+PUBLIC_PAGE_STALE_SECONDS = env.int("PUBLIC_PAGE_STALE_SECONDS", default=60)
+FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 
 # Sessions live in the database (or Redis through the cache in production
 # settings), never in a process, so any web process can serve any visitor.
@@ -414,9 +416,9 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # ---------------------------------------------------------------- Search
 # One index for articles and products (/search/). By default Wagtail's
-# database backend (through site_project.search_backend), which picks SQLite
-# FTS5 or PostgreSQL full-text search by the connection's vendor;
-# SEARCH_CONFIG is PostgreSQL's text search configuration (English stemming).
+# database backend, which picks SQLite FTS5 or PostgreSQL full-text search by
+# the connection's vendor; SEARCH_CONFIG is PostgreSQL's text search
+# configuration (English stemming).
 # SEARCH_BACKEND_URL moves the index to a search server by configuration
 # alone, e.g.
 #   elasticsearch8://search.internal:9200/backbone_
@@ -435,11 +437,9 @@ def search_backends_from_env():
     """WAGTAILSEARCH_BACKENDS from SEARCH_BACKEND_URL (empty: the database)."""
     url = env.str("SEARCH_BACKEND_URL", default="")
     if not url:
-        # Wagtail's database backend with faster plans on SQLite and on
-        # PostgreSQL (see site_project/search_backend.py).
         return {
             "default": {
-                "BACKEND": "site_project.search_backend",
+                "BACKEND": "wagtail.search.backends.database",
                 "SEARCH_CONFIG": env.str("SEARCH_CONFIG", default="english"),
             }
         }

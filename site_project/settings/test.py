@@ -15,9 +15,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Each test run gets a fresh cache; Redis is only used when a test asks for it.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# The locmem cache outlives each test's database, so stored pages would leak
-# between tests; tests/performance turns the page cache on where it is tested.
-PAGE_CACHE_ENABLED = False
 # Uploaded and generated files go to a throw-away folder, not the project.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="backbone-test-media-")
 # Static files are served by the live server in browser tests.

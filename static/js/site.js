@@ -42,7 +42,7 @@ document.addEventListener("click", function (event) {
 // Messages stick to the top of the viewport (site.css "Messages in view");
 // each gets a button to put it away. Focus, which was on the button, goes
 // back to the main region without scrolling.
-document.querySelectorAll("[data-message]").forEach(function (message) {
+function dismissibleMessage(message) {
   var button = document.createElement("button");
   button.type = "button";
   button.className = "messages__dismiss";
@@ -56,15 +56,76 @@ document.querySelectorAll("[data-message]").forEach(function (message) {
     if (main) { main.focus({ preventScroll: true }); }
   });
   message.appendChild(button);
-});
+}
 
 // An anchor the page opened at (a callout after "Add to basket") scrolls
 // clear of the sticky messages, however tall they are.
-(function () {
+function scrollToAnchorBelowMessages() {
   var region = document.querySelector("[data-messages]");
   var id = window.location.hash.slice(1);
   var target = region && id ? document.getElementById(decodeURIComponent(id)) : null;
   if (!target) { return; }
   target.style.scrollMarginTop = (region.offsetHeight + 24) + "px";
   target.scrollIntoView();
+}
+
+// Messages the server did not put into the page (pages any cache may hold
+// carry none), in the same markup as templates/includes/messages.html.
+function showMessages(list) {
+  var main = document.getElementById("main");
+  if (!list.length || !main) { return; }
+  var region = document.querySelector("[data-messages]");
+  if (!region) {
+    region = document.createElement("div");
+    region.className = "messages";
+    region.setAttribute("role", "status");
+    region.setAttribute("data-messages", "");
+    main.insertBefore(region, main.firstChild);
+  }
+  list.forEach(function (item) {
+    var message = document.createElement("div");
+    var level = item.level === "error" ? "danger" : (item.level || "info");
+    message.className = "alert alert-" + level + " messages__item";
+    message.setAttribute("data-message", "");
+    var text = document.createElement("span");
+    text.className = "messages__text";
+    text.innerHTML = item.html;
+    message.appendChild(text);
+    region.appendChild(message);
+    dismissibleMessage(message);
+  });
+}
+
+document.querySelectorAll("[data-message]").forEach(dismissibleMessage);
+scrollToAnchorBelowMessages();
+
+// What is the visitor's own comes from /visitor/ (never cached): the
+// mini-basket, waiting messages, and a CSRF token that turns each form
+// marked data-post, sent as a GET to a confirmation step without a script,
+// into the POST it is.
+(function () {
+  "use strict";
+  if (!window.fetch) { return; }
+  fetch("/visitor/", { credentials: "same-origin", headers: { "Accept": "application/json" } })
+    .then(function (r) { return r.ok ? r.json() : null; })
+    .then(function (visitor) {
+      if (!visitor) { return; }
+      document.querySelectorAll("form[data-post]").forEach(function (form) {
+        var token = document.createElement("input");
+        token.type = "hidden";
+        token.name = "csrfmiddlewaretoken";
+        token.value = visitor.csrf_token;
+        form.appendChild(token);
+        form.method = "post";
+        form.removeAttribute("data-post");
+      });
+      var count = document.querySelector("[data-mini-basket-count]");
+      var total = document.querySelector("[data-mini-basket-total]");
+      if (count && total) {
+        count.textContent = visitor.basket.num_items;
+        total.textContent = visitor.basket.total;
+      }
+      showMessages(visitor.messages);
+      if (visitor.messages.length) { scrollToAnchorBelowMessages(); }
+    }).catch(function () {});
 })();

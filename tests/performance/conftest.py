@@ -1,25 +1,13 @@
-"""Fixtures for the page cache: turned on, empty, with commit hooks run."""
+"""Articles, products and references for the query-count pins."""
 
 import uuid
 from decimal import Decimal
 
-import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from oscar.test.factories import create_product
 from wagtail.models import Page, ReferenceIndex
 
 from blog.models import ArticlePage
-
-
-@pytest.fixture
-def page_cache(settings, django_capture_on_commit_callbacks):
-    """The page cache on and empty; invalidations (which wait for the commit)
-    run at the end of each ``with commit():`` block."""
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-    yield lambda: django_capture_on_commit_callbacks(execute=True)
-    cache.clear()
 
 
 def make_article(index, slug, title=None):

@@ -204,11 +204,10 @@ def test_results_page_query_count_does_not_grow_with_results(
 
     assert (few, many) == (2, 8)
     assert many_queries == few_queries
-    # View restrictions; per kind, the ranked window of primary keys and
-    # titles, which also counts the matches (PostgreSQL: one query; SQLite:
-    # the scores, then the window's rows); the page's articles; product cards
-    # (products, stock records, images); the site root.
-    assert many_queries == (8 if connection.vendor == "postgresql" else 10)
+    # View restrictions; per kind, the count and the ranked primary keys and
+    # titles; the page's articles; product cards (products, stock records,
+    # images); the site root.
+    assert many_queries == 10
 
 
 def test_only_the_shown_articles_are_loaded_in_full(client, make_article):

@@ -1,0 +1,108 @@
+"""Purge the pages that list or show a page when it is published, unpublished,
+moved, deleted or made private, and the pages that show a snippet when it is
+edited (``wagtail.contrib.frontend_cache``; the purges run as tasks).
+
+Wagtail purges a page itself when it is published or unpublished; this adds
+the pages around it: its parent (an index lists it), the home page, the pages
+that link to it, and the product pages whose "featured in" list names it.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from shop.catalogue.models import Product
+from shop.purge import frontend_cache_configured, pages_choosing, site_url
+
+
+def pages_around(page):
+    """The page's parent, the sites' home pages and the pages linking to it."""
+    ids = set(Site.objects.values_list("root_page_id", flat=True))
+    parent = page.get_parent()
+    if parent is not None:
+        ids.add(parent.pk)
+    ids.update(
+        pages_choosing(Page.objects.filter(pk=page.pk)).values_list("pk", flat=True)
+    )
+    return Page.objects.live().filter(pk__in=ids)
+
+
+def featured_products(page):
+    product_ids = (
+        ReferenceIndex.get_references_for_object(page)
+        .filter(to_content_type=ContentType.objects.get_for_model(Product))
+        .values_list("to_object_id", flat=True)
+    )
+    return Product.objects.filter(pk__in=[int(pk) for pk in product_ids])
+
+
+def purge_around(page, *, itself=False, subtree=False):
+    if not frontend_cache_configured():
+        return
+    batch = PurgeBatch()
+    if subtree:
+        batch.add_pages(page.get_descendants(inclusive=True).live())
+    elif itself:
+        batch.add_page(page)
+    batch.add_pages(pages_around(page))
+    batch.add_urls(site_url(p.get_absolute_url()) for p in featured_products(page))
+    batch.purge()
+
+
+def page_changed(sender, instance, **kwargs):
+    purge_around(instance)
+
+
+def page_deleted(sender, instance, **kwargs):
+    if instance.live:
+        purge_around(instance, itself=True)
+
+
+def page_moved(sender, instance, **kwargs):
+    # Wagtail's signal comes after the move: the old URLs are found from
+    # the path it reports, for the page and everything below it.
+    if not frontend_cache_configured():
+        return
+    old_prefix = kwargs["url_path_before"]
+    new_prefix = kwargs["url_path_after"]
+    batch = PurgeBatch()
+    for page in instance.get_descendants(inclusive=True).live():
+        batch.add_page(page)
+        old_path = old_prefix + page.url_path[len(new_prefix) :]
+        site = page.get_site()
+        if site is not None:
+            relative = old_path[len(site.root_page.url_path) - 1 :]
+            batch.add_url(site.root_url + relative)
+    batch.add_pages(Page.objects.filter(pk=kwargs["parent_page_before"].pk))
+    batch.purge()
+    purge_around(instance)
+
+
+def restriction_changed(sender, instance, **kwargs):
+    purge_around(instance.page, subtree=True)
+
+
+def snippet_changed(sender, instance, **kwargs):
+    if sender in get_snippet_models() and frontend_cache_configured():
+        batch = PurgeBatch()
+        batch.add_pages(pages_choosing(type(instance).objects.filter(pk=instance.pk)))
+        batch.purge()
+
+
+def connect_signal_handlers():
+    page_published.connect(page_changed, dispatch_uid="purge.page_published")
+    page_unpublished.connect(page_changed, dispatch_uid="purge.page_unpublished")
+    post_page_move.connect(page_moved, dispatch_uid="purge.page_moved")
+    pre_delete.connect(page_deleted, sender=Page, dispatch_uid="purge.page_deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"purge.restriction.{signal}",
+        )
+    # Snippets are registered after the apps are ready: checked per save.
+    post_save.connect(snippet_changed, dispatch_uid="purge.snippet_saved")
+    pre_delete.connect(snippet_changed, dispatch_uid="purge.snippet_deleted")
