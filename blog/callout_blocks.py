@@ -59,26 +59,27 @@ def _load(raw_values, request):
     return product_cards(product_ids, request, shelves), categories
 
 
-def callout_cards(stream_values, request):
-    """The cards of every callout in the given StreamField values, for the
-    page's template context (``product_cards``), from one call to the shop.
+def callout_cards(stream, request):
+    """The cards of every callout in a StreamField value, for the page's
+    template context (``product_cards``), from one call to the shop.
 
     The callouts then take the products and categories that call loaded as
     their values (Wagtail's ``normalize``), rather than have Wagtail load
     them again, field by field and block type by block type. A deleted
     product or category becomes None, as with Wagtail's choosers.
     """
+    blocks_by_type = stream.stream_block.child_blocks
     callouts = [
-        (stream, index, raw)
-        for stream in stream_values
+        (index, raw)
         for index, raw in enumerate(stream.raw_data)
-        if isinstance(stream.stream_block.child_blocks.get(raw["type"]), CalloutBlock)
+        if isinstance(blocks_by_type.get(raw["type"]), CalloutBlock)
     ]
-    cards, categories = _load([raw["value"] for _, _, raw in callouts], request)
+    cards, categories = _load([raw["value"] for _, raw in callouts], request)
     products = {pk: card.product for pk, card in cards.items()}
-    for stream, index, raw in callouts:
-        block = stream.stream_block.child_blocks[raw["type"]]
-        value = block.with_objects(raw["value"], products, categories)
+    for index, raw in callouts:
+        value = blocks_by_type[raw["type"]].with_objects(
+            raw["value"], products, categories
+        )
         stream[index] = (raw["type"], value, raw.get("id"))
     return cards
 
@@ -166,10 +167,6 @@ class CalloutBlock(blocks.StructBlock):
         shelf = cards.in_category.get(category.pk, [])[:limit]
         return [card for card in shelf if card.is_available]
 
-    def resolve(self, value, cards):
-        """(state, shown cards, shown category) for this callout."""
-        raise NotImplementedError
-
     def apply_rule(self, value, cards, unavailable_cards):
         rule = value.get("if_unavailable") or HIDE
         if rule == SHOW_OUT_OF_STOCK and unavailable_cards:
@@ -192,6 +189,7 @@ class CalloutBlock(blocks.StructBlock):
         cards = parent_context.get("product_cards")
         if cards is None:  # rendered outside a page that loaded its callouts
             cards, _ = _load([self.get_prep_value(value)], request)
+        # (state, shown cards, shown category), by each callout's own rule.
         state, shown, category = self.resolve(value, cards)
         block_id = parent_context.get("id") or ""
         anchor = f"callout-{block_id}" if block_id else ""

@@ -290,7 +290,7 @@ class HomePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
             ArticleIndexPage.objects.live().child_of(self).first()
         )
         context.update(seo_context(self, request, self.hero_image, self.hero_alt))
-        context["product_cards"] = callout_cards([self.featured_products], request)
+        context["product_cards"] = callout_cards(self.featured_products, request)
         context["structured_data"] = [self.structured_data(context)]
         return context
 
@@ -600,7 +600,7 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(seo_context(self, request, self.hero_image, self.hero_alt))
-        context["product_cards"] = callout_cards([self.body], request)
+        context["product_cards"] = callout_cards(self.body, request)
         context["topics"], context["tags"] = self.topics_and_tags(request)
         context["related_articles"] = self.related_articles(
             topic_ids=[topic.pk for topic in context["topics"]],

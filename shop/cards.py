@@ -40,30 +40,13 @@ class ProductCard:
     availability_message: str
     num_in_stock: int | None
 
-    @property
-    def id(self):
-        return self.product.pk
-
-    @property
-    def title(self):
-        return self.product.get_title()
-
-    @property
-    def is_public(self):
-        return self.product.is_public
-
-    @property
-    def is_parent(self):
-        """A parent is bought by choosing one of its variants on its page."""
-        return self.product.is_parent
-
-    @property
-    def is_available(self):
-        return self.availability_code == IN_STOCK
-
-    @property
-    def is_discounted(self):
-        return self.was_price is not None
+    id = property(lambda self: self.product.pk)
+    title = property(lambda self: self.product.get_title())
+    is_public = property(lambda self: self.product.is_public)
+    #: A parent is bought by choosing one of its variants on its page.
+    is_parent = property(lambda self: self.product.is_parent)
+    is_available = property(lambda self: self.availability_code == IN_STOCK)
+    is_discounted = property(lambda self: self.was_price is not None)
 
     @cached_property
     def url(self):
@@ -109,14 +92,11 @@ def _card(product, strategy, parent):
         info = strategy.fetch_for_parent(parent or product)
     else:
         info = strategy.fetch_for_product(product)
-    price = info.price
+    price, stockrecord = info.price, info.stockrecord
     code, message = _availability(product, info)
-    stockrecord = info.stockrecord
     return ProductCard(
         product=product,
-        price=(price.incl_tax if price.is_tax_known else price.excl_tax)
-        if price.exists
-        else None,
+        price=price.incl_tax if price.exists else None,
         was_price=getattr(price, "was_incl_tax", None),
         currency=price.currency or settings.OSCAR_DEFAULT_CURRENCY,
         availability_code=code,
@@ -174,10 +154,6 @@ def product_cards(product_ids, request=None, categories=None):
         category.pk: _first_available(category, limit)
         for category, limit in (categories or {}).items()
     }
-    cards = ProductCards()
-    cards.in_category = {}
-    if not ids and not shelves:
-        return cards
     wanted = Q(pk__in=ids)
     for shelf in shelves.values():
         wanted |= Q(pk__in=shelf)
@@ -200,8 +176,10 @@ def product_cards(product_ids, request=None, categories=None):
         .in_bulk([product.pk for product in products if product.is_parent])
     )
     strategy = getattr(request, "strategy", None) or Selector().strategy()
-    for product in products:
-        cards[product.pk] = _card(product, strategy, parents.get(product.pk))
+    cards = ProductCards(
+        (product.pk, _card(product, strategy, parents.get(product.pk)))
+        for product in products
+    )
     cards.in_category = {
         pk: [cards[p.pk] for p in products if getattr(p, f"on_shelf_{pk}")]
         for pk in shelves

@@ -12,11 +12,7 @@ from decimal import Decimal as D
 
 from oscar.apps.partner import prices
 from oscar.apps.partner.strategy import Selector as CoreSelector
-from oscar.apps.partner.strategy import (
-    StockRequired,
-    Structured,
-    UseFirstStockRecord,
-)
+from oscar.apps.partner.strategy import StockRequired, Structured, UseFirstStockRecord
 
 VAT_RATE = D("0.20")
 PENNY = D("0.01")
@@ -33,24 +29,16 @@ class VATInclusivePrice(prices.TaxInclusiveFixedPrice):
     def __init__(self, currency, incl_tax, was_incl_tax=None):
         tax = vat_included_in(incl_tax)
         super().__init__(currency=currency, excl_tax=incl_tax - tax, tax=tax)
+        self.was_incl_tax = self.was_excl_tax = None
         if was_incl_tax is not None and was_incl_tax > incl_tax:
             self.was_incl_tax = was_incl_tax
             self.was_excl_tax = was_incl_tax - vat_included_in(was_incl_tax)
-        else:
-            self.was_incl_tax = None
-            self.was_excl_tax = None
-
-    @property
-    def is_discounted(self):
-        return self.was_incl_tax is not None
 
 
 class Unavailable(prices.Unavailable):
     """No price; ``was_*`` exist so templates can test them uniformly."""
 
-    was_incl_tax = None
-    was_excl_tax = None
-    is_discounted = False
+    was_incl_tax = was_excl_tax = None
 
 
 class VATInclusiveSalePricing:

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 COLD_ARTICLE_MAX_QUERIES = 15
 # A realistic article (hero image, author with photo, 2 topics, 2 tags,
 # 3 related articles with hero images, product callouts, a grid and a
-# category callout), anonymous, page cache off, Django's cache warm (Wagtail
+# category callout), anonymous, Django's cache warm (Wagtail
 # renditions, sorl's thumbnail store, site root paths). Where the queries go:
 #   Wagtail: site for the host; root page (specific); article index and
 #     article (child by slug, then specific: the article with its hero image

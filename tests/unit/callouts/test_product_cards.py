@@ -80,11 +80,12 @@ def test_untracked_product_class_is_available_without_stock():
     assert product_cards([product.pk])[product.pk].is_available
 
 
-def test_missing_ids_are_absent():
+def test_missing_ids_are_absent(django_assert_num_queries):
     product = make_product()
     cards = product_cards([product.pk, 999_999, None])
     assert set(cards) == {product.pk}
-    assert product_cards([]) == {}
+    with django_assert_num_queries(0):
+        assert product_cards([]) == {}
 
 
 def test_card_thumbnail_of_primary_image():
