@@ -68,7 +68,7 @@ def _prose_words(raw):
 
 
 def _link_count(links, column):
-    """How many of `links` point at the outer article (0 when none)."""
+    """How many of ``links`` point at the outer article (0 when none)."""
     counted = (
         links.filter(**{column: OuterRef("pk")})
         .order_by()
@@ -197,23 +197,12 @@ class ArticleFilterForm(forms.Form):
     tag = forms.SlugField(required=False, allow_unicode=True, max_length=100)
 
 
-def hero_alt_field(help_text):
-    """The hero image's alt text; each page type words its help its own way."""
-    return models.CharField(
-        "hero image alt text", max_length=250, blank=True, help_text=help_text
-    )
-
-
 #: Listed articles load their hero images' renditions in one query.
 HERO_RENDITIONS = "hero_image__renditions"
 
 
 class HeroImageMixin(models.Model):
-    """A hero image and its alt text, for HomePage and ArticlePage.
-
-    ``hero_panels`` edits both; a page type may redeclare ``hero_alt`` with
-    ``hero_alt_field()`` for help text of its own.
-    """
+    """A hero image and its alt text, for HomePage and ArticlePage."""
 
     hero_image = models.ForeignKey(
         get_image_model_string(),
@@ -222,7 +211,12 @@ class HeroImageMixin(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    hero_alt = hero_alt_field("Leave empty if the image is decorative.")
+    hero_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Leave empty if the image is decorative.",
+    )
 
     hero_panels = [FieldPanel("hero_image"), FieldPanel("hero_alt")]
 
@@ -429,7 +423,12 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
         help_text="One or two sentences under the title; also the default "
         "summary for search engines and the feed.",
     )
-    hero_alt = hero_alt_field("Describe the image for people who cannot see it.")
+    hero_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for people who cannot see it.",
+    )
     hero_caption = models.CharField(max_length=250, blank=True)
     author = models.ForeignKey(
         Author,
