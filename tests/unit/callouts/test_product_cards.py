@@ -138,7 +138,7 @@ def test_query_count_is_fixed_whatever_the_number_of_products_and_categories():
     for n, product in enumerate(products):
         product.categories.add(shelves[n % 3])
     one = _count_queries([products[0].pk], {shelves[0]: 1})
-    many = _count_queries([p.pk for p in products], {shelf: 3 for shelf in shelves})
+    many = _count_queries([p.pk for p in products], dict.fromkeys(shelves, 3))
     # The products (chosen and on the shelves), their stock records, images.
     assert one == many == 3
 
