@@ -26,8 +26,11 @@ FALLBACK = "fallback"
 #: How many products a category callout shows when the editor does not say.
 DEFAULT_CATEGORY_LIMIT = 3
 
-#: The rule's fields, shown as every callout's settings.
-UNAVAILABLE_RULE_BLOCKS = ("if_unavailable", "fallback_product", "fallback_category")
+
+def rule_last(*fields):
+    """The callout's own fields in form order, then the rule's as settings."""
+    rule = ["if_unavailable", "fallback_product", "fallback_category"]
+    return blocks.BlockGroup(list(fields), settings=rule)
 
 
 def _id(raw):
@@ -88,8 +91,7 @@ class CalloutBlock(blocks.StructBlock):
     """Base of the three callouts: the button label, and what to do when the
     product is unavailable.
 
-    A callout's ``Meta.form_layout`` lists its own fields in form order
-    (``button_label`` included); the rule's fields follow as its settings.
+    Each callout's ``Meta.form_layout`` is made by :func:`rule_last`.
     """
 
     kind = ""
@@ -115,14 +117,6 @@ class CalloutBlock(blocks.StructBlock):
     button_label = blocks.CharBlock(
         required=False, max_length=40, help_text="Defaults to 'Add to basket'."
     )
-
-    def get_form_layout(self):
-        layout = self.meta.form_layout
-        if isinstance(layout, blocks.BlockGroup):
-            return layout
-        return blocks.BlockGroup(
-            children=list(layout or []), settings=list(UNAVAILABLE_RULE_BLOCKS)
-        )
 
     def clean(self, value):
         value = super().clean(value)
@@ -231,7 +225,7 @@ class ProductCalloutBlock(CalloutBlock):
         label = "Product callout"
         description = "A product from the shop with live price and stock"
         template = "blocks/callouts/product_callout.html"
-        form_layout = ["product", "headline", "note", "button_label", "layout"]
+        form_layout = rule_last("product", "headline", "note", "button_label", "layout")
 
     def resolve(self, value, cards):
         card = self.card(cards, value.get("product"))
@@ -254,7 +248,7 @@ class ProductGridBlock(CalloutBlock):
         label = "Product grid"
         description = "Two to six products side by side"
         template = "blocks/callouts/product_grid.html"
-        form_layout = ["headline", "note", "products", "button_label"]
+        form_layout = rule_last("headline", "note", "products", "button_label")
 
     def resolve(self, value, cards):
         chosen = [self.card(cards, product) for product in value.get("products") or []]
@@ -290,7 +284,7 @@ class CategoryCalloutBlock(CalloutBlock):
         label = "Category callout"
         description = "A shop category with its first few products"
         template = "blocks/callouts/category_callout.html"
-        form_layout = ["category", "headline", "note", "limit", "button_label"]
+        form_layout = rule_last("category", "headline", "note", "limit", "button_label")
 
     def resolve(self, value, cards):
         category = value.get("category")
