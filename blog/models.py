@@ -31,6 +31,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Orderable, Page, PageManager, Site
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from .blocks import ARTICLE_BODY_BLOCKS, ArticleBodyBlock, heading_anchor
@@ -396,6 +397,11 @@ class ArticleIndexPage(RoutablePageMixin, Page):
             },
         )
 
+    def get_cached_paths(self):
+        # Topic and tag filters and later pages are query strings of "/",
+        # which a purge of the path covers.
+        return ["/", "/feed/"]
+
     @path("feed/")
     def feed_route(self, request):
         from .feeds import ArticleFeed
@@ -403,7 +409,15 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         return ArticleFeed(self)(request)
 
 
-class ArticlePageManager(PageManager):
+class ArticlePageQuerySet(PageQuerySet):
+    def only(self, *fields):
+        # Asking for some columns (treebeard's delete, Wagtail's moves) drops
+        # the hero and author joins the manager adds: Django refuses to join
+        # through a deferred foreign key.
+        return super().only(*fields).select_related(None)
+
+
+class ArticlePageManager(PageManager.from_queryset(ArticlePageQuerySet)):
     """Articles come with their hero image and author (with photo): Wagtail
     loads a routed page through its default manager, and every list of
     articles shows them."""

@@ -49,6 +49,7 @@ def purge_around(page, *, itself=False, subtree=False):
         batch.add_page(page)
     batch.add_pages(pages_around(page))
     batch.add_urls(site_url(p.get_absolute_url()) for p in featured_products(page))
+    batch.add_url(site_url("/sitemap.xml"))
     batch.purge()
 
 

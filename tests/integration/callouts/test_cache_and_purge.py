@@ -130,6 +130,7 @@ def test_publishing_purges_the_page_its_index_and_the_products_it_features(
     article.save_revision().publish()
     paths = purged()
     assert {article.url, article_index.url, "/", product.get_absolute_url()} <= paths
+    assert {f"{article_index.url}feed/", "/sitemap.xml"} <= paths
 
 
 def test_making_a_page_private_purges_it(make_article, purged):
@@ -149,3 +150,29 @@ def test_unrelated_product_change_purges_no_article(make_article, purged):
     product.title = "Massage ball, firm"
     product.save()
     assert article.url not in purged()
+
+
+def test_editing_a_snippet_purges_the_pages_that_show_it(make_article, purged):
+    from blog.models import Author
+
+    author = Author.objects.create(name="Sam Physio")
+    article = make_article(paragraph("By Sam."))
+    article.author = author
+    article.save_revision().publish()
+    bystander = make_article(paragraph("By nobody."))
+    purged()
+    author.role = "Physiotherapist"
+    author.save()
+    paths = purged()
+    assert article.url in paths
+    assert bystander.url not in paths
+
+
+def test_deleting_a_live_page_purges_it_and_its_index(
+    make_article, article_index, purged
+):
+    article = make_article(paragraph("Going."))
+    url = article.url
+    purged()
+    article.delete()
+    assert {url, article_index.url} <= purged()
