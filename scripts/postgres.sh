@@ -3,10 +3,13 @@
 # benchmarks. Installs the Debian package when it is missing (needs root).
 #   scripts/postgres.sh start   -> prints the DATABASE_URL to use
 #   scripts/postgres.sh stop
+# With PG_KEEP_DATA=1 (the reference stack, deploy/stack.py) the data
+# outlives the server: stop keeps it and start serves it again.
 set -euo pipefail
 
 PGPORT="${PGPORT:-54329}"
 PGROOT="${PGROOT:-/tmp/backbone-postgres-$PGPORT}"
+PG_KEEP_DATA="${PG_KEEP_DATA:-}"
 PGDATA="$PGROOT/data"
 DB_URL="postgres://backbone:backbone@127.0.0.1:$PGPORT/backbone"
 
@@ -34,6 +37,19 @@ install_server() {
     fi
 }
 
+serve() {
+    # fsync and full-page writes only guard against the machine crashing, so
+    # a throw-away server runs without them, for speed; kept data keeps them.
+    # synchronous_commit stays on: the outage test kills PostgreSQL (pg_ctl
+    # stop -m immediate), and an asynchronous commit could then lose an order
+    # the shopper was already told was placed.
+    local durability="-c fsync=off -c full_page_writes=off"
+    if [ -n "$PG_KEEP_DATA" ]; then durability=""; fi
+    as_postgres "$1/pg_ctl" -D "$PGDATA" -l "$PGROOT/server.log" -w -o \
+        "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 $durability -c max_connections=200" \
+        start >/dev/null
+}
+
 start() {
     install_server
     local bin
@@ -42,17 +58,16 @@ start() {
         echo "$DB_URL"
         return
     fi
+    if [ -n "$PG_KEEP_DATA" ] && [ -f "$PGDATA/PG_VERSION" ]; then
+        serve "$bin"
+        echo "$DB_URL"
+        return
+    fi
     rm -rf "$PGROOT"
     mkdir -p "$PGROOT"
     if [ "$(id -u)" = "0" ]; then chown postgres:postgres "$PGROOT"; fi
     as_postgres "$bin/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 >/dev/null
-    # fsync and full-page writes only guard against the machine crashing, so
-    # they are off for speed. synchronous_commit stays on: the outage test
-    # kills PostgreSQL (pg_ctl stop -m immediate), and an asynchronous commit
-    # could then lose an order the shopper was already told was placed.
-    as_postgres "$bin/pg_ctl" -D "$PGDATA" -l "$PGROOT/server.log" -w -o \
-        "-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200" \
-        start >/dev/null
+    serve "$bin"
     as_postgres "$bin/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qc \
         "CREATE ROLE backbone LOGIN SUPERUSER PASSWORD 'backbone';" >/dev/null
     as_postgres "$bin/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -qc \
@@ -66,7 +81,9 @@ stop() {
     if [ -n "$bin" ] && [ -d "$PGDATA" ]; then
         as_postgres "$bin/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1 || true
     fi
-    rm -rf "$PGROOT"
+    if [ -z "$PG_KEEP_DATA" ]; then
+        rm -rf "$PGROOT"
+    fi
 }
 
 case "${1:-}" in
