@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: worker run test test-postgres test-scaleout install migrate demo lint format browser bench loadtest clean
+.PHONY: worker run stack test test-postgres test-stack install migrate demo lint format browser bench loadtest clean
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -51,24 +51,26 @@ browser:
 test: install browser lint
 	DJANGO_SETTINGS_MODULE=site_project.settings.test $(PYTHON) manage.py check
 	DJANGO_SETTINGS_MODULE=site_project.settings.test $(PYTHON) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest -m "not postgres and not redis"
+	$(VENV)/bin/pytest -m "not postgres and not redis and not stack"
 
 ## The same suite against a throw-away PostgreSQL server on loopback.
 test-postgres: install browser
 	@set -e; url=$$(scripts/postgres.sh start); \
 	trap 'scripts/postgres.sh stop' EXIT; \
-	DATABASE_URL=$$url $(VENV)/bin/pytest -m "not redis"
+	DATABASE_URL=$$url $(VENV)/bin/pytest -m "not redis and not stack"
 
-## Two gunicorn instances on one PostgreSQL and one Redis (own ports, so a
-## running test-postgres is left alone): shared baskets, shared page cache;
-## then the tests that need Redis (pytest -m redis).
-test-scaleout: install
-	@set -e; export PGPORT=54339 REDIS_PORT=63799; \
-	db=$$(scripts/postgres.sh start); \
-	trap 'scripts/redis.sh stop; scripts/postgres.sh stop' EXIT; \
-	redis=$$(scripts/redis.sh start); \
-	DATABASE_URL=$$db REDIS_URL=$$redis $(PYTHON) bench/scaleout.py; \
-	REDIS_URL=$$redis $(VENV)/bin/pytest -m redis
+## The reference production stack (deploy/): nginx -> Varnish -> two gunicorns,
+## PostgreSQL, Redis and the task worker on loopback, each started by
+## deploy/stack.py, which prints the address and stops them all on Ctrl-C.
+stack: install
+	$(PYTHON) deploy/stack.py
+
+## The stack's tests (pytest -m stack) through a fresh stack on its own ports,
+## and the tests that need Redis (pytest -m redis) on the stack's Redis.
+test-stack: install
+	STACK_NGINX_PORT=8580 STACK_VARNISH_PORT=6181 STACK_GUNICORN_PORTS=8591,8592 \
+	STACK_POSTGRES_PORT=54520 STACK_REDIS_PORT=63820 STACK_SMTP_PORT=8525 \
+	$(PYTHON) deploy/stack.py --fresh -- $(VENV)/bin/pytest -m "stack or redis"
 
 ## Benchmarks with wrk on demo data and at scale (DATABASE_URL / REDIS_URL
 ## choose PostgreSQL / Redis); results in bench/results/.

@@ -1,5 +1,5 @@
-"""Gunicorn on loopback for the benchmarks, the scale-out check and the load
-test: one launcher, one base environment.
+"""Gunicorn on loopback for the benchmarks and the load test: one launcher,
+one base environment.
 
 ``gunicorn()`` starts the site on a free port of 127.0.0.1, waits until
 ``/healthz`` answers and yields ``(base_url, process)``; on exit it sends

@@ -1,4 +1,4 @@
-"""Production settings for benchmarks and the scale-out check on loopback.
+"""Production settings for benchmarks on loopback.
 
 Everything production does (DEBUG off, manifest static files, the page
 cache), except what plain http on 127.0.0.1 needs, and static files
@@ -12,12 +12,8 @@ from site_project.settings.production import *  # noqa: F403
 STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]
 SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
-# wrk and the scale-out browser speak plain http.
+# wrk speaks plain http.
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 OSCAR_BASKET_COOKIE_SECURE = False
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = False
-# The task worker of the scale-out check writes mail to files there, not SMTP.
-if os.environ.get("BENCH_EMAIL_FILE_PATH"):
-    EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    EMAIL_FILE_PATH = os.environ["BENCH_EMAIL_FILE_PATH"]

@@ -13,6 +13,7 @@ package started here:
                                  environment, stop, exit with CMD's status
                                  (`make test-stack`)
     deploy/stack.py --fresh ...  start from an empty database and media folder
+    deploy/stack.py --no-demo    leave the demo content out of a first start
 
 Every part runs with site_project.settings.production. On the first start
 (and after --fresh) the database is migrated and the demo content loaded;
@@ -290,9 +291,10 @@ class Stack:
     """Start with ``start()`` (or ``with Stack(config) as stack:``), stop with
     ``stop()``; ``stop()`` stops whatever ``start()`` got to, in reverse."""
 
-    def __init__(self, config, *, fresh=False, say=None):
+    def __init__(self, config, *, fresh=False, demo=True, say=None):
         self.config = config
         self.fresh = fresh
+        self.demo = demo
         self.say = say or (lambda message: print(message, file=sys.stderr, flush=True))
         self.parts = []
         self.services = []
@@ -317,8 +319,10 @@ class Stack:
         ensure_debian_package("varnishd", "varnish")
         if self.fresh:
             self.remove_state()
-        for directory in (config.directory, config.log_dir, config.mail_dir):
-            directory.mkdir(parents=True, exist_ok=True)
+        config.log_dir.mkdir(parents=True, exist_ok=True)
+        # A Maildir: aiosmtpd files each message in new/.
+        for folder in ("tmp", "new", "cur"):
+            (config.mail_dir / folder).mkdir(parents=True, exist_ok=True)
         self.refuse_busy_ports()
         self.say(f"Starting the stack in {config.directory} (logs in {config.log_dir})")
         self.database_url = self.service("postgres", "start")
@@ -506,7 +510,7 @@ class Stack:
         self.manage(setup_env, "migrate", "--noinput")
         self.manage(setup_env, "collectstatic", "--noinput", "--verbosity=0")
         loaded = self.config.directory / "demo-loaded"
-        if not loaded.exists():
+        if self.demo and not loaded.exists():
             self.say("  loading the demo content (first start)")
             self.manage(setup_env, "load_demo")
             # The reference index of the pages just published (which articles
@@ -668,6 +672,12 @@ def main(argv=None):
         action="store_true",
         help="start from an empty database and media folder",
     )
+    parser.add_argument(
+        "--no-demo",
+        dest="demo",
+        action="store_false",
+        help="do not load the demo content on the first start",
+    )
     argv = sys.argv[1:] if argv is None else argv
     command = []
     if "--" in argv:
@@ -678,7 +688,7 @@ def main(argv=None):
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, interrupt)
     try:
-        stack = Stack(StackConfig.from_environment(), fresh=args.fresh)
+        stack = Stack(StackConfig.from_environment(), fresh=args.fresh, demo=args.demo)
     except StackError as error:
         print(f"stack: {error}", file=sys.stderr)
         return 1

@@ -1,5 +1,4 @@
-"""bench/server.py: the one gunicorn launcher of bench/run.py, bench/scaleout.py
-and bench/load/."""
+"""bench/server.py: the one gunicorn launcher of bench/run.py and bench/load/."""
 
 import pytest
 
