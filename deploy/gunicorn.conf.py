@@ -29,9 +29,9 @@ def web_processes(server):
 
 def on_starting(server):
     """Refuse to serve from several processes when the cache lives inside each
-    one: throttle counters and cached fragments would differ from one worker
-    to the next, so a visitor would see one price on a page and be charged
-    another in the basket."""
+    one: throttle counters and cached fragments would differ from one process
+    to the next, so a visitor refused by one would be let through by another,
+    and one could show a price another has already changed."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_project.settings.production")
     from django.conf import settings
 

@@ -22,8 +22,8 @@ mail, logs, secret key) lives in STACK_DIR. Ports and folders come from the
 environment (see StackConfig.from_environment). Without EMAIL_HOST, mail
 goes to a loopback SMTP server (aiosmtpd) that files it in STACK_DIR/mail.
 
-Python code starts it with ``with Stack(StackConfig.from_environment()) as
-stack:`` (bench/ does).
+Python code (a benchmark, say) starts it with
+``with Stack(StackConfig.from_environment()) as stack:``.
 """
 
 import argparse
