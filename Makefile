@@ -68,7 +68,7 @@ stack: install
 ## The stack's tests (pytest -m stack) through a fresh stack on its own ports,
 ## and the tests that need Redis (pytest -m redis) on the stack's Redis.
 test-stack: install
-	STACK_NGINX_PORT=8580 STACK_VARNISH_PORT=6181 STACK_GUNICORN_PORTS=8591,8592 \
+	STACK_NGINX_PORT=8580 STACK_VARNISH_PORT=8581 STACK_GUNICORN_PORTS=8591,8592 \
 	STACK_POSTGRES_PORT=54520 STACK_REDIS_PORT=63820 STACK_SMTP_PORT=8525 \
 	$(PYTHON) deploy/stack.py --fresh -- $(VENV)/bin/pytest -m "stack or redis"
 

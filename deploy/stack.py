@@ -64,7 +64,8 @@ class Interrupted(Exception):
 class StackConfig:
     directory: Path
     nginx_port: int = 8480
-    varnish_port: int = 6081
+    # Not Varnish's usual 6081, which Debian's varnish service takes.
+    varnish_port: int = 8481
     gunicorn_ports: tuple = (8491, 8492)
     postgres_port: int = 54420
     redis_port: int = 63720
@@ -223,7 +224,7 @@ def port_is_free(port):
 
 def ensure_debian_package(command, package):
     """Install a missing Debian package when we are root, else say how."""
-    if shutil.which(command) or Path("/usr/sbin", command).exists():
+    if executable(command):
         return
     if os.geteuid() != 0:
         raise StackError(
@@ -233,20 +234,22 @@ def ensure_debian_package(command, package):
     print(f"Installing {package} (Debian package)...", file=sys.stderr, flush=True)
     apt_env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     wait_for_lock = ["-o", "DPkg::Lock::Timeout=300"]
+    # A failed refresh of the package lists may still leave lists to install from.
     subprocess.run(
-        ["apt-get", *wait_for_lock, "update", "-qq"], check=True, env=apt_env
+        ["apt-get", *wait_for_lock, "update", "-qq"], env=apt_env, check=False
     )
-    subprocess.run(
+    installed = subprocess.run(
         ["apt-get", *wait_for_lock, "install", "-y", "-qq", package],
-        check=True,
         env=apt_env,
+        check=False,
     )
-    if not (shutil.which(command) or Path("/usr/sbin", command).exists()):
+    if installed.returncode != 0 or not executable(command):
         raise StackError(f"apt-get did not install {command} ({package}).")
 
 
 def executable(command):
-    return shutil.which(command) or str(Path("/usr/sbin", command))
+    """The command's path (nginx and varnishd live in /usr/sbin), or None."""
+    return shutil.which(command) or shutil.which(f"/usr/sbin/{command}")
 
 
 def venv_command(name):
