@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from deploy.stack import varnish_command
+from deploy.stack import executable, varnish_command
 
 from .conftest import anonymous_get, wait_until
 
@@ -67,7 +67,7 @@ def free_port():
 
 @pytest.fixture(scope="module")
 def varnish():
-    if not shutil.which("varnishd") and not shutil.which("/usr/sbin/varnishd"):
+    if not executable("varnishd"):
         pytest.fail("varnishd is missing: `make test-stack` installs Varnish.")
     backends = [
         http.server.ThreadingHTTPServer(("127.0.0.1", 0), StandInBackend)
