@@ -268,23 +268,11 @@ def varnish_command(run_dir, port, backend_ports):
         {"GUNICORN_PORT_1": first, "GUNICORN_PORT_2": second},
         run_dir / "default.vcl",
     )
-    command = [
-        executable("varnishd"),
-        "-F",
-        "-n",
-        str(run_dir / "work"),
-        "-a",
-        f"127.0.0.1:{port}",
-        "-f",
-        str(vcl),
-        "-s",
-        "malloc,256m",
-        "-T",
-        "none",
-        # Only responses that say they may be shared are kept.
-        "-p",
-        "default_ttl=0",
-    ]
+    command = [executable("varnishd"), "-F", "-n", str(run_dir / "work")]
+    command += ["-a", f"127.0.0.1:{port}", "-f", str(vcl), "-s", "malloc,256m"]
+    # No admin port (PURGE does the stack's work); only responses that say
+    # they may be shared are kept.
+    command += ["-T", "none", "-p", "default_ttl=0"]
     if os.geteuid() != 0:
         command += ["-j", "none"]
     return command
@@ -332,56 +320,26 @@ class Stack:
         self.service("redis", "start")
         env = self.django_environment()
         if not os.environ.get("EMAIL_HOST"):
+            mailbox = ["--class", "aiosmtpd.handlers.Mailbox", str(config.mail_dir)]
+            listen = ["--nosetuid", "--listen", f"127.0.0.1:{config.smtp_port}"]
             self.run_part(
-                "mail",
-                [
-                    sys.executable,
-                    "-m",
-                    "aiosmtpd",
-                    "--nosetuid",
-                    "--listen",
-                    f"127.0.0.1:{config.smtp_port}",
-                    "--class",
-                    "aiosmtpd.handlers.Mailbox",
-                    str(config.mail_dir),
-                ],
-                env,
+                "mail", [sys.executable, "-m", "aiosmtpd", *listen, *mailbox], env
             )
             self.wait_for_port("mail", config.smtp_port)
         self.prepare_database(env)
-        self.run_part(
-            "worker",
-            [
-                sys.executable,
-                "manage.py",
-                "db_worker",
-                "--interval",
-                WORKER_INTERVAL,
-                "--no-startup-delay",
-            ],
-            env,
-        )
+        worker = ["db_worker", "--interval", WORKER_INTERVAL, "--no-startup-delay"]
+        self.run_part("worker", [sys.executable, "manage.py", *worker], env)
         gunicorn_env = {
             **env,
             "WEB_CONCURRENCY": str(config.workers),
             "GUNICORN_INSTANCES": str(len(config.gunicorn_ports)),
         }
         for number, port in enumerate(config.gunicorn_ports, start=1):
-            self.run_part(
-                f"gunicorn{number}",
-                [
-                    venv_command("gunicorn"),
-                    "--config",
-                    str(DEPLOY_DIR / "gunicorn.conf.py"),
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--name",
-                    f"backbone-{number}",
-                    "--control-socket",
-                    str(config.directory / f"gunicorn{number}.ctl"),
-                ],
-                gunicorn_env,
-            )
+            command = [venv_command("gunicorn"), "--bind", f"127.0.0.1:{port}"]
+            command += ["--config", str(DEPLOY_DIR / "gunicorn.conf.py")]
+            command += ["--name", f"backbone-{number}", "--control-socket"]
+            command += [str(config.directory / f"gunicorn{number}.ctl")]
+            self.run_part(f"gunicorn{number}", command, gunicorn_env)
         for number, url in enumerate(config.gunicorn_urls, start=1):
             self.wait_until_answers(f"gunicorn{number}", f"{url}/healthz")
         self.start_varnish()
@@ -557,7 +515,6 @@ class Stack:
         config = self.config
         run_dir = config.directory / "nginx"
         run_dir.mkdir(exist_ok=True)
-        static_root = BASE_DIR / "staticfiles"
         conf = fill_in(
             DEPLOY_DIR / "nginx" / "nginx.conf",
             {
@@ -567,26 +524,16 @@ class Stack:
                 "NGINX_PORT": config.nginx_port,
                 "VARNISH_PORT": config.varnish_port,
                 "SERVER_NAME": "127.0.0.1 localhost",
-                "STATIC_ROOT": static_root,
+                # STATIC_ROOT of settings/base.py, which collectstatic fills.
+                "STATIC_ROOT": BASE_DIR / "staticfiles",
                 "MEDIA_ROOT": config.directory / "media",
             },
             run_dir / "nginx.conf",
         )
-        self.run_part(
-            "nginx",
-            [
-                executable("nginx"),
-                "-p",
-                str(run_dir),
-                "-c",
-                str(conf),
-                "-e",
-                str(run_dir / "error.log"),
-            ],
-            dict(os.environ),
-            # QUIT lets each worker finish the requests it is serving.
-            stop_signal=signal.SIGQUIT,
-        )
+        command = [executable("nginx"), "-p", str(run_dir), "-c", str(conf)]
+        command += ["-e", str(run_dir / "error.log")]
+        # QUIT lets each worker finish the requests it is serving.
+        self.run_part("nginx", command, dict(os.environ), stop_signal=signal.SIGQUIT)
         self.wait_until_answers("nginx", f"{config.url}/healthz")
 
     # ------------------------------------------------------------ running
@@ -618,9 +565,7 @@ class Stack:
             "redis_url": config.redis_url,
             "dir": str(config.directory),
             "env_file": str(config.env_file),
-            "mail_dir": str(config.mail_dir)
-            if not os.environ.get("EMAIL_HOST")
-            else None,
+            "mail_dir": str(config.mail_dir),
             "logs": str(config.log_dir),
             "pids": self.pids(),
         }
