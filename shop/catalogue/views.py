@@ -12,6 +12,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import redirect
+from oscar.apps.catalogue import views as catalogue_views
 from oscar.apps.search.views import catalogue as core_views
 
 from shop.cards import product_cards
@@ -181,3 +182,12 @@ class ProductCategoryView(ProductListMixin, core_views.ProductCategoryView):
 
     def first_page_url(self):
         return self.category.get_absolute_url()
+
+
+class ProductDetailView(catalogue_views.ProductDetailView):
+    def send_signal(self, request, response, product):
+        # A public page is the same for every visitor and records nothing
+        # about one: Oscar's recently-viewed cookie would keep caches from
+        # holding it, and a cache answers most views anyway.
+        if not getattr(request, "public_page", False):
+            super().send_signal(request, response, product)

@@ -176,3 +176,11 @@ def test_deleting_a_live_page_purges_it_and_its_index(
     purged()
     article.delete()
     assert {url, article_index.url} <= purged()
+
+
+def test_product_page_is_public_and_sets_no_cookie(home_page):
+    product = make_product(title="Posture cushion")
+    response = Client().get(product.get_absolute_url())
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"]
+    assert not response.cookies
