@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: worker run stack test test-postgres test-stack install migrate demo lint format browser bench loadtest clean
+.PHONY: worker run stack test test-postgres test-stack install migrate demo lint format browser bench bench-scale loadtest clean
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -72,9 +72,14 @@ test-stack: install
 	STACK_POSTGRES_PORT=54520 STACK_REDIS_PORT=63820 STACK_SMTP_PORT=8525 \
 	$(PYTHON) deploy/stack.py --fresh -- $(VENV)/bin/pytest -m "stack or redis"
 
-## Benchmarks with wrk on demo data and at scale (DATABASE_URL / REDIS_URL
-## choose PostgreSQL / Redis); results in bench/results/.
+## The issue-18 targets: the stack's cached article against gunicorn's
+## rendering (bench/stack.py); results in bench/results/.
 bench: install
+	$(PYTHON) bench/stack.py
+
+## Rendered pages on demo data and at scale (DATABASE_URL / REDIS_URL choose
+## PostgreSQL / Redis): query counts, growth, chooser search, worker memory.
+bench-scale: install
 	$(PYTHON) bench/run.py
 
 ## Two minutes of visitors (read, add from callouts, guest checkout) against
