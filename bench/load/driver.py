@@ -123,6 +123,10 @@ class Visitor:
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
+        if method == "POST" and "csrftoken" not in self.cookies:
+            # As site.js does: public pages carry no token; /visitor/ sets it.
+            self.get("/visitor/")
+            return self.request(method, path, data)
         if method == "POST":
             data = dict(data or {})
             data["csrfmiddlewaretoken"] = self.cookies.get("csrftoken", "")
