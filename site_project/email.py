@@ -1,13 +1,8 @@
-"""Mail leaves the request: an email backend that hands each message to a task.
-
-``EMAIL_BACKEND`` is ``TaskEmailBackend``: Oscar's order and account emails and
-Django's password resets are built in the request as usual, then queued as a
-``deliver_email`` task (django-tasks). With the database task backend the
-task row is written in the request's transaction, so an order that rolls back
-sends nothing, and the worker (``manage.py db_worker``) delivers it through
-``EMAIL_DELIVERY_BACKEND`` (SMTP in production, with ``EMAIL_TIMEOUT``). A
-failed delivery is tried again later, ``EMAIL_DELIVERY_ATTEMPTS`` times in all.
-"""
+"""Mail leaves the request: ``TaskEmailBackend`` queues each message as a
+``deliver_email`` task, which sends it through ``EMAIL_DELIVERY_BACKEND`` and
+tries again later on failure. With the database task backend the task is
+written in the request's transaction, so an order that rolls back sends
+nothing."""
 
 import base64
 import logging
@@ -24,16 +19,12 @@ from django_tasks import task
 logger = logging.getLogger(__name__)
 
 
-class UnqueueableAttachment(ValueError):
-    """An attachment that is a MIME object rather than a name and content."""
-
-
 def message_to_json(message):
     """The parts of an ``EmailMessage`` a task argument can carry (JSON)."""
     attachments = []
     for attachment in message.attachments:
         if isinstance(attachment, MIMEBase):
-            raise UnqueueableAttachment(
+            raise ValueError(
                 "MIME attachments cannot be queued; attach a name and content."
             )
         filename, content, mimetype = attachment

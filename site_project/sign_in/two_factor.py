@@ -1,10 +1,6 @@
-"""Staff two-factor sign-in: who is asked for a code, and where.
-
-A person who has confirmed an authenticator (a TOTP device) is asked for its
-code before any staff page; a member of a group named in the Staff sign-in
-setting who has none is sent to set one up first. Signing in with a password
-is unchanged: the code is asked for on the first staff page afterwards.
-"""
+"""Staff two-factor sign-in: a person with a confirmed authenticator (TOTP)
+is asked for its code before any staff page; a member of a group named in the
+Staff sign-in setting who has none is sent to set one up first."""
 
 from urllib.parse import urlencode
 
@@ -36,11 +32,8 @@ def with_next(url_name, next_url):
 
 
 class StaffTwoFactorMiddleware:
-    """Send signed-in, unverified people on staff paths to verify or set up.
-
-    Goes after django_otp's OTPMiddleware, which gives request.user its
-    ``is_verified()``.
-    """
+    """Send signed-in, unverified people on staff paths to verify or set up
+    (after django_otp's OTPMiddleware, which adds ``is_verified()``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
