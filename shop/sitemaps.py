@@ -7,8 +7,8 @@ from shop.site_url import site_scheme
 
 
 class SiteUrlSitemap(Sitemap):
-    """Absolute URLs on SITE_URL: its scheme here, its domain from the Site
-    (set from SITE_URL by shop.site_url), whatever address was asked."""
+    """Absolute URLs on SITE_URL whatever address was asked: its scheme here,
+    its domain from the Site."""
 
     @property
     def protocol(self):

@@ -1,18 +1,11 @@
-"""How shoppers pay: the payment methods and how staff record a payment.
+"""How shoppers pay: offline payment methods, and staff recording a payment.
 
-A small shop takes offline payments: a bank transfer, or cash/card on
-delivery. Nothing is taken at checkout, so the order starts as "Pending
-payment" with a payment ``Source`` that records the chosen method; when the
-money arrives staff record it in the dashboard (``record_payment``), which
-debits the source, adds a "Paid" payment event and moves the order to "Paid".
-
-A card gateway plugs in as one more ``PaymentMethod`` subclass whose
-``take_payment`` calls the gateway (raising Oscar's ``UnableToTakePayment``
-or ``PaymentError`` on failure) and returns a debited source plus a "Paid"
-event: the checkout view only talks to this interface.
+Nothing is taken at checkout: the order starts "Pending payment" with a
+payment ``Source`` naming the chosen method, and when the money arrives staff
+record it in the dashboard (``record_payment``), which moves the order to
+"Paid". A card gateway would be one more ``PaymentMethod`` subclass.
 """
 
-from dataclasses import dataclass, field
 from decimal import Decimal as D
 
 from django.conf import settings
@@ -31,16 +24,8 @@ PAID_EVENT = "Paid"
 PART_PAYMENT_EVENT = "Part payment"
 
 
-@dataclass
-class PaymentResult:
-    """What ``take_payment`` produced: a source, and events if money moved."""
-
-    source: Source
-    events: list = field(default_factory=list)
-
-
 class PaymentMethod:
-    """One way to pay. Subclass it to add a method (e.g. a card gateway)."""
+    """One way to pay."""
 
     code = ""
     name = ""
@@ -53,18 +38,13 @@ class PaymentMethod:
         return source_type
 
     def take_payment(self, order_number, total):
-        """Take (or arrange) payment of ``total`` for ``order_number``.
-
-        Offline methods take nothing now: the source is created with nothing
-        allocated or debited and the order waits for staff to record payment.
-        """
-        source = Source(
+        """The order's payment source; offline methods take nothing now."""
+        return Source(
             source_type=self.source_type(),
             currency=total.currency,
             amount_allocated=D("0.00"),
             reference=order_number,
         )
-        return PaymentResult(source=source)
 
     def instructions(self, order):
         """What the shopper must do next, shown on the thank-you page and in
@@ -118,15 +98,17 @@ class PayOnDelivery(PaymentMethod):
 PAYMENT_METHODS = {method.code: method for method in (BankTransfer(), PayOnDelivery())}
 
 
-def get_payment_method(code):
-    """The payment method with this code, or None."""
-    return PAYMENT_METHODS.get(code)
-
-
 def payment_method_for_order(order):
     """The method the shopper chose, from the order's first payment source."""
     source = order.sources.select_related("source_type").first()
-    return get_payment_method(source.source_type.code) if source else None
+    return PAYMENT_METHODS.get(source.source_type.code) if source else None
+
+
+def payment_context(order):
+    """The chosen method and what the shopper must do to pay, for templates."""
+    method = payment_method_for_order(order)
+    instructions = method.instructions(order) if method else ""
+    return {"payment_method": method, "payment_instructions": instructions}
 
 
 class PaymentNotRecordable(Exception):
@@ -140,15 +122,10 @@ def amount_received(order):
 
 @transaction.atomic
 def record_payment(order, amount, reference="", user=None, mark_paid=False):
-    """Record money received for ``order``; move it to "Paid" once covered.
-
-    Creates the order's payment source if checkout did not (an order made in
-    the dashboard) and debits it. When everything received covers the order
-    total, or staff say so explicitly (``mark_paid``), a "Paid" payment event
-    covering every line is added and the status changes (cascading to the
-    lines); otherwise the money is recorded as a "Part payment" event and the
-    order stays pending, with a note saying what is still owed.
-    """
+    """Record money received for ``order`` on its payment source (created
+    if the order has none). Once everything received covers the total, or
+    staff say so (``mark_paid``), the order moves to "Paid"; otherwise it is
+    a "Part payment" and a note says what is still owed."""
     order = type(order).objects.select_for_update().get(pk=order.pk)
     if PAID_STATUS not in order.available_statuses():
         raise PaymentNotRecordable(

@@ -1,8 +1,5 @@
-"""Forked checkout views: choose an offline payment method, place the order.
-
-The payment step talks to ``shop.checkout.payment.PaymentMethod`` only, so a
-card gateway can be added there without touching these views.
-"""
+"""Forked checkout views: choose an offline payment method, place the order
+once however often it is posted."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,18 +13,14 @@ from oscar.apps.checkout.session import CheckoutSessionMixin
 
 from shop.basket.models import Basket
 from shop.checkout.forms import PaymentMethodForm
-from shop.checkout.payment import get_payment_method, payment_method_for_order
+from shop.checkout.payment import PAYMENT_METHODS, payment_context
 from shop.order.models import Order
 from site_project.sign_in.throttling import over_limit
 
 
 class IndexView(core_views.IndexView):
-    """The checkout gateway: guest, new account, or returning customer.
-
-    Oscar builds its login form without the request, which django-axes
-    (first in AUTHENTICATION_BACKENDS) needs to count a returning customer's
-    password attempt; without it every sign-in here failed with an error.
-    """
+    """The checkout gateway, whose login form gets the request, which
+    django-axes needs to count a returning customer's password attempt."""
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}
@@ -37,7 +30,7 @@ class PaymentMethodMixin:
     """Read the chosen payment method from the checkout session."""
 
     def get_payment_method(self):
-        return get_payment_method(self.checkout_session.payment_method())
+        return PAYMENT_METHODS.get(self.checkout_session.payment_method())
 
 
 class PaymentMethodView(PaymentMethodMixin, CheckoutSessionMixin, generic.FormView):
@@ -56,7 +49,7 @@ class PaymentMethodView(PaymentMethodMixin, CheckoutSessionMixin, generic.FormVi
         code = form.cleaned_data["method"]
         # The method's source type row exists before placement, so two
         # orders placed at once never wait on each other inserting it.
-        get_payment_method(code).source_type()
+        PAYMENT_METHODS[code].source_type()
         self.checkout_session.pay_by(code)
         return redirect(self.get_success_url())
 
@@ -124,20 +117,12 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
         return ctx
 
     def handle_payment(self, order_number, total, payment_method=None, **kwargs):
-        result = payment_method.take_payment(order_number, total)
-        self.add_payment_source(result.source)
-        for event in result.events:
-            self.add_payment_event(event.event_type.name, event.amount, event.reference)
+        self.add_payment_source(payment_method.take_payment(order_number, total))
 
     def submit(self, user, basket, **kwargs):
-        """Place the order for ``basket`` once, however often it is posted.
-
-        Freezing the basket, taking payment and writing the order are one
-        transaction holding the basket's row lock: a second "Place order"
-        for the same basket (a double click, a retry) waits for the first,
-        then finds its order and is sent to that order's thank-you page; a
-        worker killed half-way leaves the basket open and no order behind.
-        """
+        """Place the order for ``basket`` once: one transaction holding the
+        basket's row lock, so a second "Place order" (a double click, a
+        retry) waits, then finds the order and shows its thank-you page."""
         with transaction.atomic():
             locked = Basket.objects.select_for_update().get(pk=basket.pk)
             order = Order.objects.filter(basket_id=basket.pk).first()
@@ -187,11 +172,7 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
         return redirect("checkout:payment-method")
 
     def get_message_context(self, order):
-        ctx = super().get_message_context(order)
-        method = payment_method_for_order(order)
-        ctx["payment_method"] = method
-        ctx["payment_instructions"] = method.instructions(order) if method else ""
-        return ctx
+        return {**super().get_message_context(order), **payment_context(order)}
 
 
 class ThankYouView(core_views.ThankYouView):
@@ -199,7 +180,4 @@ class ThankYouView(core_views.ThankYouView):
 
     def get_context_data(self, *args, **kwargs):
         ctx = super().get_context_data(*args, **kwargs)
-        method = payment_method_for_order(self.object)
-        ctx["payment_method"] = method
-        ctx["payment_instructions"] = method.instructions(self.object) if method else ""
-        return ctx
+        return {**ctx, **payment_context(self.object)}

@@ -1,5 +1,3 @@
-"""Which delivery options a basket can use (loaded by Oscar by path)."""
-
 from oscar.apps.shipping import repository
 
 from shop.shipping.methods import Express, Standard

@@ -1,5 +1,3 @@
-"""Forked dashboard order views: staff record an offline payment."""
-
 from decimal import Decimal as D
 
 from django.contrib import messages
