@@ -12,12 +12,8 @@ from django.conf import settings
 from django.db import transaction
 from oscar.apps.payment.models import Source, SourceType
 
-from shop.order.models import (
-    OrderNote,
-    PaymentEvent,
-    PaymentEventQuantity,
-    PaymentEventType,
-)
+from shop.order.models import PaymentEventType
+from shop.order.processing import EventHandler
 
 PAID_STATUS = "Paid"
 PAID_EVENT = "Paid"
@@ -134,15 +130,13 @@ def record_payment(order, amount, reference="", user=None, mark_paid=False):
         )
     if amount <= 0:
         raise PaymentNotRecordable("The amount received must be more than zero.")
-    source = order.sources.first()
-    if source is None:
-        source = Source.objects.create(
-            order=order,
-            source_type=BankTransfer().source_type(),
-            currency=order.currency,
-            amount_allocated=D("0.00"),
-            reference=order.number,
-        )
+    source = order.sources.first() or Source(
+        order=order,
+        source_type=BankTransfer().source_type(),
+        currency=order.currency,
+        amount_allocated=D("0.00"),
+        reference=order.number,
+    )
     if reference:
         source.reference = reference
     received = amount_received(order) + amount
@@ -150,45 +144,38 @@ def record_payment(order, amount, reference="", user=None, mark_paid=False):
     source.save()
     source.debit(amount, reference=reference or order.number, status="Received")
     covered = received >= order.total_incl_tax
+    paid = covered or mark_paid
     event_type, _ = PaymentEventType.objects.get_or_create(
-        name=PAID_EVENT if covered or mark_paid else PART_PAYMENT_EVENT
+        name=PAID_EVENT if paid else PART_PAYMENT_EVENT
     )
-    event = PaymentEvent.objects.create(
-        order=order, amount=amount, reference=reference, event_type=event_type
+    lines = list(order.lines.all()) if paid else []
+    handler = EventHandler(user)
+    event = handler.create_payment_event(
+        order,
+        event_type,
+        amount,
+        lines,
+        [line.quantity for line in lines],
+        reference=reference,
     )
-    recorded = (
-        f"Payment of {order.currency} {amount} recorded"
-        f"{f' (reference {reference})' if reference else ''}"
+    recorded = f"Payment of {order.currency} {amount} recorded" + (
+        f" (reference {reference})" if reference else ""
     )
-    if not (covered or mark_paid):
-        order.notes.create(
-            user=user,
-            message=(
-                f"{recorded}: a part payment, {order.currency} "
-                f"{order.total_incl_tax - received} still owed; the order "
-                f"stays “{order.status}”."
-            ),
-            note_type=OrderNote.SYSTEM,
+    owed = order.total_incl_tax - received
+    if not paid:
+        handler.create_note(
+            order,
+            f"{recorded}: a part payment, {order.currency} {owed} still owed; "
+            f"the order stays “{order.status}”.",
         )
         return event
-    for line in order.lines.all():
-        PaymentEventQuantity.objects.create(
-            event=event, line=line, quantity=line.quantity
-        )
     old_status = order.status
     order.set_status(PAID_STATUS)
     override = (
-        ""
-        if covered
-        else f", marked paid by staff with {order.currency} "
-        f"{order.total_incl_tax - received} unpaid"
+        "" if covered else f", marked paid by staff with {order.currency} {owed} unpaid"
     )
-    order.notes.create(
-        user=user,
-        message=(
-            f"{recorded}{override}; status changed from “{old_status}” to "
-            f"“{PAID_STATUS}”."
-        ),
-        note_type=OrderNote.SYSTEM,
+    handler.create_note(
+        order,
+        f"{recorded}{override}; status changed from “{old_status}” to “{PAID_STATUS}”.",
     )
     return event
