@@ -1,11 +1,6 @@
 """Purge from the HTTP cache exactly the pages that show a changed product or
-category (``wagtail.contrib.frontend_cache``, as background tasks).
-
-Pages with callouts are found in Wagtail's ReferenceIndex, so the shop never
-imports the content side. A purged path takes every query-string variant with
-it (the reference stack's VCL). ``QuerySet.update()`` sends no signals: code
-that changes prices that way calls ``purge_products(ids)`` itself.
-"""
+category, found through Wagtail's ReferenceIndex. ``QuerySet.update()`` sends
+no signals: code that changes prices that way calls ``purge_products``."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType

@@ -1,8 +1,5 @@
-"""Mail leaves the request: ``TaskEmailBackend`` queues each message as a
-``deliver_email`` task, which sends it through ``EMAIL_DELIVERY_BACKEND`` and
-tries again later on failure. With the database task backend the task is
-written in the request's transaction, so an order that rolls back sends
-nothing."""
+"""Mail leaves the request as a task, written in the request's transaction
+(an order that rolls back sends nothing) and retried on failure."""
 
 import base64
 import logging

@@ -68,13 +68,9 @@ PUBLIC_VIEWS = frozenset(
 
 
 class CacheHeadersMiddleware:
-    """Public ``Cache-Control`` for public pages, ``private, no-store`` on
-    every other response that sets none.
-
-    ``request.public_page`` tells templates that nothing of the visitor's may
-    go into the page (``static/js/site.js`` fetches it from ``/visitor/``); a
-    public page that sets a cookie anyway is sent private.
-    """
+    """Shared-cache ``Cache-Control`` on public pages (``request.public_page``
+    tells templates to leave the visitor's part to ``/visitor/``), ``private,
+    no-store`` on the rest, including public pages that set a cookie."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -111,8 +107,7 @@ class CacheHeadersMiddleware:
 
 
 class DatabaseUnavailableMiddleware:
-    """503 when a view finds the database down (``site_project.errors``
-    answers the same for errors outside views)."""
+    """503 when a view finds the database down."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -155,8 +150,7 @@ class AdminPermissionDeniedMiddleware:
 
     @staticmethod
     def pop_queued_errors(request):
-        """Remove and return this request's error messages, which the 403
-        page replaces, so they do not show on the next page."""
+        """Remove and return this request's error messages (the 403 says it)."""
         storage = getattr(request, "_messages", None)
         queued = getattr(storage, "_queued_messages", None)
         if not queued:

@@ -1,11 +1,5 @@
-"""Staff roles as Django groups with exact permissions.
-
-``apply_roles()`` (``manage.py setup_roles``) makes each group hold exactly
-the permissions listed here, so running it again is how a role changes.
-Editors work only in Wagtail's admin; catalogue managers and customer service
-in Oscar's dashboard, which admits staff and then checks each view's model
-permission; only superusers reach Django's admin.
-"""
+"""Staff roles as Django groups holding exactly these permissions
+(``manage.py setup_roles`` applies them again after a change)."""
 
 from dataclasses import dataclass, field
 

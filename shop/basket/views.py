@@ -1,10 +1,6 @@
-"""Forked basket views. After adding, whether it worked or not, the shopper
-goes back to ``next`` with a message, never to an error page.
-
-Pages any cache may hold send the form as a GET without a CSRF token, which
-``static/js/site.js`` turns into a POST; without a script the GET shows the
-form again, with a token, as a confirmation step.
-"""
+"""Forked basket views: after adding, the shopper goes back to ``next`` with
+a message. Public pages send the form as a GET without a CSRF token, which
+``static/js/site.js`` posts; without a script the GET asks to confirm."""
 
 from django.conf import settings
 from django.contrib import messages

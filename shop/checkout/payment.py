@@ -1,10 +1,5 @@
-"""How shoppers pay: offline payment methods, and staff recording a payment.
-
-Nothing is taken at checkout: the order starts "Pending payment" with a
-payment ``Source`` naming the chosen method, and when the money arrives staff
-record it in the dashboard (``record_payment``), which moves the order to
-"Paid". A card gateway would be one more ``PaymentMethod`` subclass.
-"""
+"""Offline payment methods: nothing is taken at checkout, and staff record
+the money when it arrives (``record_payment``), which makes the order "Paid"."""
 
 from decimal import Decimal as D
 
@@ -118,10 +113,8 @@ def amount_received(order):
 
 @transaction.atomic
 def record_payment(order, amount, reference="", user=None, mark_paid=False):
-    """Record money received for ``order`` on its payment source (created
-    if the order has none). Once everything received covers the total, or
-    staff say so (``mark_paid``), the order moves to "Paid"; otherwise it is
-    a "Part payment" and a note says what is still owed."""
+    """Record money received for ``order``; once it covers the total (or
+    with ``mark_paid``) the order is "Paid", else a note says what is owed."""
     order = type(order).objects.select_for_update().get(pk=order.pk)
     if PAID_STATUS not in order.available_statuses():
         raise PaymentNotRecordable(

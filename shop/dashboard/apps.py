@@ -39,10 +39,9 @@ def write_permissions(permissions, extra=()):
 
 
 class DashboardConfig(apps.DashboardConfig):
-    """Forked so Oscar's class loader finds the forked dashboard sub-apps, and
-    so a POST (PUT, DELETE, ...) to any dashboard view needs the change
-    permissions of what it reads: Oscar checks one permission set for every
-    method, so ``view_*`` alone could change things."""
+    """Forked for the forked sub-apps, and so a POST to any dashboard view
+    needs the change permissions of what it reads (Oscar's check is one for
+    every method)."""
 
     name = "shop.dashboard"
 

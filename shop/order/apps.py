@@ -11,9 +11,7 @@ class OrderConfig(apps.OrderConfig):
 
 def keep_writes_off_the_read_path():
     """Stop Oscar's analytics writing on every product view, basket add and
-    search, which on SQLite makes every page view a writer; the order-placed
-    receiver stays for the reports. Here, as order is installed after
-    analytics."""
+    search (every page view a SQLite writer); orders still count."""
     from oscar.apps.analytics import receivers
     from oscar.apps.basket.signals import basket_addition
     from oscar.apps.catalogue.signals import product_viewed

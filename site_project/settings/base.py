@@ -203,8 +203,7 @@ AUTHENTICATION_BACKENDS = (
     "django.contrib.auth.backends.ModelBackend",
 )
 
-# Login throttling (django-axes) on every login form, per account and per
-# address, counted in the database so every web process shares it.
+# Login throttling on every login form, counted in the database.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -233,8 +232,7 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Redis when REDIS_URL is set (shared by every web process), otherwise local
-# memory for a single development process.
+# Redis, shared by every web process, or local memory for one dev process.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
@@ -251,8 +249,7 @@ else:
         }
     }
 
-# How long a shared cache keeps public pages (CacheHeadersMiddleware); purges
-# through wagtail.contrib.frontend_cache make changes show at once.
+# How long a shared cache keeps public pages; purges show changes at once.
 PUBLIC_PAGE_SECONDS = env.int("PUBLIC_PAGE_SECONDS", default=60 * 60)
 PUBLIC_PAGE_STALE_SECONDS = env.int("PUBLIC_PAGE_STALE_SECONDS", default=60)
 FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
@@ -264,8 +261,7 @@ if FRONTEND_CACHE_URL:
         }
     }
 
-# Requests queue their mail as tasks (site_project/email.py), which send it
-# through EMAIL_DELIVERY_BACKEND with retries.
+# Mail is queued as tasks (site_project/email.py) sent by the delivery backend.
 EMAIL_BACKEND = "site_project.email.TaskEmailBackend"
 EMAIL_DELIVERY_BACKEND = env.str(
     "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
@@ -274,8 +270,7 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 EMAIL_DELIVERY_ATTEMPTS = env.int("EMAIL_DELIVERY_ATTEMPTS", default=5)
 EMAIL_RETRY_DELAY = env.int("EMAIL_RETRY_DELAY", default=60)
 
-# Background tasks run at once unless TASK_BACKEND=database, where
-# `manage.py db_worker` runs them.
+# Tasks run at once, or with TASK_BACKEND=database in `manage.py db_worker`.
 TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
@@ -298,9 +293,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
-# The public site's policy: scripts from this origin or with the request's
-# nonce; inline style attributes only, for Oscar's templates. The admin areas
-# get a looser one (site_project.middleware).
+# Inline style attributes only for Oscar's templates; the admin areas get a
+# looser policy (site_project.middleware).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -322,8 +316,7 @@ SHOP_IMAGE_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 SHOP_IMAGE_FORMATS = ["JPEG", "PNG", "GIF", "WEBP"]
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Who changed what and when (django-auditlog); rows Oscar writes in bulk are
-# logged through shop/audit.py.
+# Who changed what and when; Oscar's bulk writes are logged by shop/audit.py.
 AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "catalogue.product", "exclude_fields": ["date_updated", "rating"]},
     "catalogue.category",
@@ -437,8 +430,7 @@ SHOP_THROTTLE_RATES = {
 }
 OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
 
-# Oscar's storefront search gives way to /search/; the simple engine keeps
-# haystack importable without a search server.
+# Oscar's search gives way to /search/; haystack needs an engine to import.
 HAYSTACK_CONNECTIONS = {
     "default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}
 }

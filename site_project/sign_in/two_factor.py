@@ -9,16 +9,11 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django_otp import user_has_device
 
-from site_project.middleware import is_admin_path
+from site_project.middleware import ADMIN_PATH_PREFIXES, is_admin_path
 
 # Each staff area's own sign-in and sign-out stay reachable.
-OPEN_STAFF_PATHS = (
-    "/cms/login/",
-    "/cms/logout/",
-    "/shop/dashboard/login/",
-    "/shop/dashboard/logout/",
-    "/django-admin/login/",
-    "/django-admin/logout/",
+OPEN_STAFF_PATHS = tuple(
+    f"{prefix}{page}/" for prefix in ADMIN_PATH_PREFIXES for page in ("login", "logout")
 )
 
 
