@@ -16,8 +16,6 @@ class SiteUrlSitemap(Sitemap):
 
 
 class ProductSitemap(SiteUrlSitemap):
-    """Every public, browsable product page."""
-
     changefreq = "weekly"
     priority = 0.6
     limit = 5000
@@ -35,8 +33,6 @@ class ProductSitemap(SiteUrlSitemap):
 
 
 class CategorySitemap(SiteUrlSitemap):
-    """Every public category page."""
-
     changefreq = "weekly"
     priority = 0.5
 

@@ -65,7 +65,8 @@ class ProductListMixin:
         try:
             page = paginator.page(request.GET.get("page") or 1)
         except InvalidPage:
-            return self.no_such_page(request)
+            messages.error(request, "That page number does not exist.")
+            return redirect(self.first_page_url())
         products = self.get_page_products(
             in_index_order=form.sort_key() in INDEXED_SORTS
         )
@@ -81,10 +82,6 @@ class ProductListMixin:
             products=[cards[pk] for pk in page.object_list if pk in cards],
         )
         return self.render_to_response(context)
-
-    def no_such_page(self, request):
-        messages.error(request, "That page number does not exist.")
-        return redirect(self.first_page_url())
 
     def get_products(self):
         return Product.objects.browsable()

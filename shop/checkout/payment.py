@@ -16,8 +16,6 @@ PART_PAYMENT_EVENT = "Part payment"
 
 
 class PaymentMethod:
-    """One way to pay."""
-
     code = ""
     name = ""
     summary = ""

@@ -27,8 +27,6 @@ class IndexView(core_views.IndexView):
 
 
 class PaymentMethodMixin:
-    """Read the chosen payment method from the checkout session."""
-
     def get_payment_method(self):
         return PAYMENT_METHODS.get(self.checkout_session.payment_method())
 
@@ -58,36 +56,29 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
     """Preview and place the order with the chosen payment method."""
 
     def dispatch(self, request, *args, **kwargs):
-        # "Place order" sent again after the order was placed (a reload, a
-        # retry): the basket is empty by now, so show the order instead of
-        # asking for items.
+        # "Place order" sent again after the order was placed (a reload):
+        # show the order instead of asking for items.
         if (
             request.method == "POST"
             and request.POST.get("action") == "place_order"
             and request.basket.is_empty
-        ):
-            order = Order.objects.filter(
+            and Order.objects.filter(
                 pk=request.session.get("checkout_order_id")
-            ).first()
-            if order is not None:
-                return redirect("checkout:thank-you")
+            ).exists()
+        ):
+            return redirect("checkout:thank-you")
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        # No details to collect for offline payments: the method is chosen
-        # on the payment-method page, which the checkout nav links to here.
+        # Offline payments have no details: the method has its own page.
         if not self.preview:
             return redirect("checkout:payment-method")
         return super().get(request, *args, **kwargs)
 
     def handle_place_order_submission(self, request):
         email = self.checkout_session.get_guest_email() or request.user.email
-        if over_limit(
-            request,
-            "shop:place-order",
-            email,
-            settings.SHOP_THROTTLE_RATES["place-order"],
-        ):
+        rates = settings.SHOP_THROTTLE_RATES["place-order"]
+        if over_limit(request, "shop:place-order", email, rates):
             response = self.render_preview(
                 request,
                 error=(
@@ -129,8 +120,7 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
             if order is not None:
                 return self.show_placed_order(order)
             if locked.status != Basket.OPEN:
-                # Frozen while a payment elsewhere (a gateway's redirect) is
-                # under way: that payment decides, not this request.
+                # Frozen while a payment elsewhere is under way: it decides.
                 messages.info(
                     self.request,
                     "This order is already being paid for. If payment did "
@@ -160,15 +150,13 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
         super().restore_frozen_basket()
 
     def render_preview(self, request, **kwargs):
-        # The payment method object is shown by the template from the context;
-        # it is not a template variable to pass back.
+        # The payment method is in the context already, not a form value.
         kwargs.pop("payment_method", None)
         return super().render_preview(request, **kwargs)
 
     def render_payment_details(self, request, **kwargs):
-        error = kwargs.get("error")
-        if error:
-            messages.error(request, error)
+        if kwargs.get("error"):
+            messages.error(request, kwargs["error"])
         return redirect("checkout:payment-method")
 
     def get_message_context(self, order):

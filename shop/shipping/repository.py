@@ -4,6 +4,4 @@ from shop.shipping.methods import Express, Standard
 
 
 class Repository(repository.Repository):
-    """Standard (free above a threshold) and express delivery."""
-
     methods = (Standard(), Express())
