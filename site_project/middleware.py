@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.db import InterfaceError, OperationalError
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.deprecation import MiddlewareMixin
 
 from site_project.errors import permission_denied_response, service_unavailable_response
 
@@ -67,16 +68,12 @@ PUBLIC_VIEWS = frozenset(
 )
 
 
-class CacheHeadersMiddleware:
+class CacheHeadersMiddleware(MiddlewareMixin):
     """Shared-cache ``Cache-Control`` on public pages (``request.public_page``
     tells templates to leave the visitor's part to ``/visitor/``), ``private,
     no-store`` on the rest, including public pages that set a cookie."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
+    def process_response(self, request, response):
         if response.has_header("Cache-Control"):
             return response
         if (
@@ -106,14 +103,8 @@ class CacheHeadersMiddleware:
         )
 
 
-class DatabaseUnavailableMiddleware:
+class DatabaseUnavailableMiddleware(MiddlewareMixin):
     """503 when a view finds the database down."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
 
     def process_exception(self, request, exception):
         if isinstance(exception, (OperationalError, InterfaceError)):
@@ -121,17 +112,13 @@ class DatabaseUnavailableMiddleware:
         return None
 
 
-class AdminPermissionDeniedMiddleware:
+class AdminPermissionDeniedMiddleware(MiddlewareMixin):
     """403 for a signed-in user whom an admin would redirect to its login
     (a loop) or, in Wagtail, to its dashboard with an error message."""
 
     LOGIN_URL_NAMES = {"/cms/": "wagtailadmin_login", "/django-admin/": "admin:login"}
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
+    def process_response(self, request, response):
         if response.status_code != 302 or not request.user.is_authenticated:
             return response
         location = response.get("Location", "")

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.contrib.auth.models import Group
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.deprecation import MiddlewareMixin
 from django_otp import user_has_device
 
 from site_project.middleware import ADMIN_PATH_PREFIXES, is_admin_path
@@ -26,14 +27,11 @@ def with_next(url_name, next_url):
     return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
 
 
-class StaffTwoFactorMiddleware:
+class StaffTwoFactorMiddleware(MiddlewareMixin):
     """Send signed-in, unverified people on staff paths to verify or set up
     (after django_otp's OTPMiddleware, which adds ``is_verified()``)."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
+    def process_request(self, request):
         user = request.user
         path = request.path_info
         if (
@@ -47,4 +45,3 @@ class StaffTwoFactorMiddleware:
                 return redirect(with_next("sign_in:two-factor-verify", next_url))
             if two_factor_required(user):
                 return redirect(with_next("sign_in:two-factor-setup", next_url))
-        return self.get_response(request)
