@@ -8,9 +8,8 @@ from django.db import transaction
 from oscar.apps.payment.models import Source, SourceType
 
 from shop.order.models import PaymentEventType
-from shop.order.processing import EventHandler
+from shop.order.processing import PAID, EventHandler
 
-PAID_STATUS = "Paid"
 PAID_EVENT = "Paid"
 PART_PAYMENT_EVENT = "Part payment"
 
@@ -49,20 +48,8 @@ class BankTransfer(PaymentMethod):
         "as the money arrives, usually within one working day."
     )
 
-    @property
-    def account(self):
-        return getattr(
-            settings,
-            "SHOP_BANK_ACCOUNT",
-            {
-                "account_name": "Backbone Recovery Ltd",
-                "sort_code": "00-00-00",
-                "account_number": "00000000",
-            },
-        )
-
     def instructions(self, order):
-        account = self.account
+        account = settings.SHOP_BANK_ACCOUNT
         return (
             f"Please transfer {order.currency} {order.total_incl_tax} to "
             f"{account['account_name']}, sort code {account['sort_code']}, "
@@ -114,7 +101,7 @@ def record_payment(order, amount, reference="", user=None, mark_paid=False):
     """Record money received for ``order``; once it covers the total (or
     with ``mark_paid``) the order is "Paid", else a note says what is owed."""
     order = type(order).objects.select_for_update().get(pk=order.pk)
-    if PAID_STATUS not in order.available_statuses():
+    if PAID not in order.available_statuses():
         raise PaymentNotRecordable(
             f"Order {order.number} is “{order.status}”: a payment can only be "
             "recorded while it is pending payment."
@@ -161,12 +148,12 @@ def record_payment(order, amount, reference="", user=None, mark_paid=False):
         )
         return event
     old_status = order.status
-    order.set_status(PAID_STATUS)
+    order.set_status(PAID)
     override = (
         "" if covered else f", marked paid by staff with {order.currency} {owed} unpaid"
     )
     handler.create_note(
         order,
-        f"{recorded}{override}; status changed from “{old_status}” to “{PAID_STATUS}”.",
+        f"{recorded}{override}; status changed from “{old_status}” to “{PAID}”.",
     )
     return event

@@ -415,6 +415,12 @@ OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 OSCAR_ORDER_STATUS_CASCADE = {
     status: status for status in ("Paid", "Shipped", "Complete", "Cancelled")
 }
+# Shown to shoppers who pay by bank transfer.
+SHOP_BANK_ACCOUNT = {
+    "account_name": "Backbone Recovery Ltd",
+    "sort_code": "00-00-00",
+    "account_number": "00000000",
+}
 # Days after which `manage.py cancel_unpaid_orders` cancels an unpaid order.
 SHOP_UNPAID_ORDER_DAYS = env.int("SHOP_UNPAID_ORDER_DAYS", default=7)
 # django-ratelimit rates per client address and per email address.
