@@ -22,10 +22,6 @@ PLACEHOLDER_HOSTS = {
 SITE_URL_HINT = "Set SITE_URL to the public address, e.g. https://backbone.example"
 
 
-def site_scheme():
-    return urlsplit(settings.SITE_URL).scheme
-
-
 def sync_site_with_site_url(
     app_config, verbosity=2, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs
 ):

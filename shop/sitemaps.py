@@ -1,9 +1,11 @@
 """Sitemap sections for the shop, combined with Wagtail's pages in urls.py."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
 from shop.catalogue.models import Category, Product
-from shop.site_url import site_scheme
 
 
 class SiteUrlSitemap(Sitemap):
@@ -12,7 +14,7 @@ class SiteUrlSitemap(Sitemap):
 
     @property
     def protocol(self):
-        return site_scheme()
+        return urlsplit(settings.SITE_URL).scheme
 
 
 class ProductSitemap(SiteUrlSitemap):

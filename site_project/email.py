@@ -14,6 +14,8 @@ from django.utils import timezone
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
+# The arguments of EmailMessage that a task carries as they are.
+MESSAGE_FIELDS = ("subject", "body", "from_email", "to", "cc", "bcc", "reply_to")
 
 
 def message_to_json(message):
@@ -31,18 +33,9 @@ def message_to_json(message):
             [filename, base64.b64encode(content).decode("ascii"), mimetype]
         )
     return {
-        "subject": message.subject,
-        "body": message.body,
-        "from_email": message.from_email,
-        "to": list(message.to),
-        "cc": list(message.cc),
-        "bcc": list(message.bcc),
-        "reply_to": list(message.reply_to),
+        **{name: getattr(message, name) for name in MESSAGE_FIELDS},
         "headers": dict(message.extra_headers),
-        "alternatives": [
-            [content, mimetype]
-            for content, mimetype in getattr(message, "alternatives", [])
-        ],
+        "alternatives": [list(part) for part in getattr(message, "alternatives", [])],
         "attachments": attachments,
     }
 
@@ -50,14 +43,7 @@ def message_to_json(message):
 def message_from_json(data):
     """The ``EmailMultiAlternatives`` that ``message_to_json`` described."""
     message = EmailMultiAlternatives(
-        subject=data["subject"],
-        body=data["body"],
-        from_email=data["from_email"],
-        to=data["to"],
-        cc=data["cc"],
-        bcc=data["bcc"],
-        reply_to=data["reply_to"],
-        headers=data["headers"],
+        headers=data["headers"], **{name: data[name] for name in MESSAGE_FIELDS}
     )
     for content, mimetype in data["alternatives"]:
         message.attach_alternative(content, mimetype)

@@ -96,15 +96,11 @@ ROLES = {
 
 def resolve_permissions(names):
     """Permission objects for "app_label.codename" names; unknown names fail."""
-    wanted = set(names)
-    found = {}
-    for permission in Permission.objects.select_related("content_type").filter(
-        codename__in={name.split(".", 1)[1] for name in wanted}
-    ):
-        key = f"{permission.content_type.app_label}.{permission.codename}"
-        if key in wanted:
-            found[key] = permission
-    missing = sorted(wanted - found.keys())
+    candidates = Permission.objects.select_related("content_type").filter(
+        codename__in={name.split(".", 1)[1] for name in names}
+    )
+    found = {f"{p.content_type.app_label}.{p.codename}": p for p in candidates}
+    missing = sorted(set(names) - found.keys())
     if missing:
         raise LookupError(
             f"Unknown permissions {missing}: run `manage.py migrate` first, "

@@ -17,7 +17,6 @@ from oscar.apps.dashboard.catalogue.forms import (
 from oscar.apps.dashboard.catalogue.forms import (
     StockRecordForm as OscarStockRecordForm,
 )
-from PIL import Image
 from wagtail.whitelist import Whitelister
 
 from site_project.image_uploads import check_whole_image
@@ -54,12 +53,8 @@ class ProductImageForm(OscarProductImageForm):
                     "limit": filesizeformat(limit),
                 },
             )
-        image_format = getattr(getattr(upload, "image", None), "format", None)
-        if image_format is None:
-            upload.seek(0)
-            with Image.open(upload) as image:
-                image_format = image.format
-            upload.seek(0)
+        # The format Pillow read (forms.ImageField), not the file's name.
+        image_format = upload.image.format
         if image_format not in settings.SHOP_IMAGE_FORMATS:
             raise forms.ValidationError(
                 "%(format)s images are not accepted; upload a %(allowed)s file.",
