@@ -79,15 +79,10 @@ class BasketAddView(core_views.BasketAddView):
         return super(core_views.BasketAddView, self).post(request, *args, **kwargs)
 
     def form_invalid(self, form):
-        errors = [
-            str(error)
-            for field_errors in form.errors.values()
-            for error in field_errors
-        ]
+        errors = " ".join(str(e) for errs in form.errors.values() for e in errs)
         title = self.product.get_title()
         messages.error(
-            self.request,
-            f"“{title}” was not added to your basket: {' '.join(errors)}",
+            self.request, f"“{title}” was not added to your basket: {errors}"
         )
         return redirect(safe_next_url(self.request))
 
