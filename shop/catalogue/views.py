@@ -49,9 +49,6 @@ class SortForm(forms.Form):
         key = self.cleaned_data.get("sort_by") if self.is_valid() else None
         return key or DEFAULT_SORT
 
-    def ordering(self):
-        return SORT_ORDERS[self.sort_key()][1]
-
 
 class ProductListMixin:
     """List public products as cards: sorted, paginated, fixed queries."""
@@ -67,10 +64,9 @@ class ProductListMixin:
         except InvalidPage:
             messages.error(request, "That page number does not exist.")
             return redirect(self.first_page_url())
-        products = self.get_page_products(
-            in_index_order=form.sort_key() in INDEXED_SORTS
-        )
-        ordered = products.order_by(*form.ordering(), "pk")
+        sort_key = form.sort_key()
+        products = self.get_page_products(in_index_order=sort_key in INDEXED_SORTS)
+        ordered = products.order_by(*SORT_ORDERS[sort_key][1], "pk")
         page.object_list = page_ids(ordered, page)
         cards = product_cards(page.object_list, request)
         context = self.get_list_context(
