@@ -13,7 +13,8 @@ from oscar.templatetags.currency_filters import currency
 
 @require_safe
 def healthz(request):
-    """Liveness for load balancers: the whole middleware stack, no database."""
+    """Liveness for load balancers, and the benchmark's baseline: the whole
+    middleware stack, no template, no database."""
     return HttpResponse("ok", content_type="text/plain")
 
 
@@ -24,8 +25,10 @@ def message_text(message):
 
 @require_safe
 def visitor(request):
-    """The visitor's own part of pages any cache may hold, for
-    ``static/js/site.js``: CSRF token, mini-basket, messages, signed in."""
+    """What is the visitor's own, for pages any cache may hold
+    (``static/js/site.js`` reads it): a CSRF token for their forms, the
+    mini-basket, the messages waiting for them, and whether they are signed in.
+    Never cached (``CacheHeadersMiddleware`` marks it private)."""
     basket = request.basket
     total = basket.total_incl_tax if basket.is_tax_known else basket.total_excl_tax
     return JsonResponse(
