@@ -5,19 +5,17 @@ from django.db.models.signals import post_migrate
 
 class ShopConfig(AppConfig):
     """The shop's own code beside the forked Oscar apps: product cards,
-        template tags, management commands, the Site that SITE_URL names, and the
-    purges of the cached pages that show a product."""
+    template tags, the Site that SITE_URL names, and the purges of the
+    cached pages that show a product."""
 
     name = "shop"
     label = "shop"
-    default_auto_field = "django.db.models.AutoField"
 
     def ready(self):
         from .purge import connect_signal_handlers
         from .site_url import check_site_url, sync_site_with_site_url
 
         connect_signal_handlers()
-
         post_migrate.connect(
             sync_site_with_site_url,
             sender=apps.get_app_config("sites"),

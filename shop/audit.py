@@ -1,14 +1,5 @@
-"""Audit log entries for writes that skip ``Model.save()``.
-
-django-auditlog records a change from the model's save and delete signals;
-``QuerySet.update()``, ``bulk_update()`` and ``bulk_create()`` send none.
-Oscar's dashboard uses them for its bulk actions (make public, set prices)
-and for product attribute values. ``logged_bulk_writes`` reads the rows
-before and after such writes and records each created or changed row that
-auditlog did not already record, through auditlog's own manager, so the log
-names the same actor as for a saved form. (``QuerySet.delete()`` sends the
-delete signals, so deletions are recorded by auditlog itself.)
-"""
+"""Audit log entries for the bulk writes Oscar's dashboard makes, which send
+no save signal for django-auditlog to record."""
 
 from contextlib import contextmanager
 
@@ -20,8 +11,9 @@ from django.db import transaction
 
 @contextmanager
 def logged_bulk_writes(queryset):
-    """Log each row of ``queryset`` created or changed inside the block, in
-    the same transaction as the writes."""
+    """Log each row of ``queryset`` created or changed inside the block and
+    not already logged, in the writes' transaction, through auditlog's own
+    manager (so with the same actor)."""
     model = queryset.model
     with transaction.atomic():
         before = {obj.pk: obj for obj in queryset.all()}
@@ -54,6 +46,5 @@ def logged_bulk_writes(queryset):
 
 
 def hidden(value):
-    """Mask for secret fields (AUDITLOG_INCLUDE_TRACKING_MODELS): the log says
-    a password changed and shows nothing of either hash."""
+    """Mask for the password: the log says it changed and shows no hash."""
     return "(hidden)"

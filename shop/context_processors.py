@@ -8,11 +8,8 @@ NAVIGATION_CACHE_KEY = "shop:navigation:top-categories"
 
 
 def top_categories():
-    """The catalogue's top-level categories for the header navigation.
-
-    Cached because it is on every page; a category save clears the key
-    (see shop.catalogue.apps).
-    """
+    """The top-level categories for the header, cached as they are on every
+    page; a category save clears the key (shop.catalogue.apps)."""
     categories = cache.get(NAVIGATION_CACHE_KEY)
     if categories is None:
         categories = [

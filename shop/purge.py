@@ -1,14 +1,6 @@
-"""Which cached pages show a product or a category, and the signal handlers
-that purge exactly those from the HTTP cache (Varnish or a CDN, through
-``wagtail.contrib.frontend_cache``, whose purges run as background tasks).
-
-Articles and the home page that show a product or a category callout are
-found in Wagtail's ReferenceIndex, so the shop never imports the content side.
-A purge of a path drops every query-string variant of it (the reference
-stack's VCL), so a category's later pages and every search go with it.
-Bulk ``QuerySet.update()`` sends no signals: code that changes prices that way
-calls ``purge_products(ids)`` itself.
-"""
+"""Purge from the HTTP cache exactly the pages that show a changed product or
+category, found through Wagtail's ReferenceIndex. ``QuerySet.update()`` sends
+no signals: code that changes prices that way calls ``purge_products``."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -109,10 +101,6 @@ def category_changed(sender, instance, **kwargs):
     purge_categories([instance])
 
 
-def product_category_changed(sender, instance, **kwargs):
-    purge_products([instance.product_id])
-
-
 def connect_signal_handlers():
     for signal, handler, sender in (
         (post_save, product_changed, Product),
@@ -122,8 +110,8 @@ def connect_signal_handlers():
         (post_delete, product_part_changed, StockRecord),
         (post_save, product_part_changed, ProductImage),
         (post_delete, product_part_changed, ProductImage),
-        (post_save, product_category_changed, ProductCategory),
-        (pre_delete, product_category_changed, ProductCategory),
+        (post_save, product_part_changed, ProductCategory),
+        (pre_delete, product_part_changed, ProductCategory),
         (post_save, category_changed, Category),
         (pre_delete, category_changed, Category),
     ):

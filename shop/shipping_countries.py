@@ -1,8 +1,4 @@
-"""The countries the shop ships to.
-
-Used by the data migration that creates them and by load_demo, which puts them
-back on a database that was flushed.
-"""
+"""The countries the shop ships to, for the data migration and load_demo."""
 
 SHIPPING_COUNTRIES = [
     # (alpha-2, alpha-3, numeric, printable name, official name, display order)

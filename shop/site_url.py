@@ -1,16 +1,13 @@
-"""The public address (SITE_URL) as Django's sites framework knows it.
-
-Oscar's emails (password reset) and the shop's sitemap sections build
-absolute URLs from ``django.contrib.sites``' Site, which migrations create as
-example.com. After every ``migrate`` the Site is set from SITE_URL, and a
-deployment check refuses a SITE_URL (or Site) that still names a placeholder.
-"""
+"""The public address (SITE_URL) as the sites framework's Site, from which
+Oscar's emails and the sitemap build absolute URLs: set after every
+``migrate``, and checked by ``check --deploy``."""
 
 from urllib.parse import urlsplit
 
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.contrib.sites.management import create_default_site
+from django.contrib.sites.models import Site as CurrentSite
 from django.core.checks import Error, Warning
 from django.db import DEFAULT_DB_ALIAS, connections, router
 
@@ -22,15 +19,7 @@ PLACEHOLDER_HOSTS = {
     "::1",
     "testserver",
 }
-
-
-def site_domain():
-    """SITE_URL's host (and port, if it names one): the Site's domain."""
-    return urlsplit(settings.SITE_URL).netloc
-
-
-def site_scheme():
-    return urlsplit(settings.SITE_URL).scheme
+SITE_URL_HINT = "Set SITE_URL to the public address, e.g. https://backbone.example"
 
 
 def sync_site_with_site_url(
@@ -39,44 +28,31 @@ def sync_site_with_site_url(
     """post_migrate receiver: the Site numbered SITE_ID takes SITE_URL's
     domain as its domain and name (created first if migrations have not)."""
     create_default_site(app_config, verbosity=0, using=using, apps=apps)
-    domain = site_domain()
-    if not domain:
-        return
+    domain = urlsplit(settings.SITE_URL).netloc
     try:
         Site = apps.get_model("sites", "Site")
     except LookupError:
         return  # a partial migrate that has not reached the sites app yet
-    if not router.allow_migrate_model(using, Site):
-        return
-    Site.objects.using(using).filter(pk=settings.SITE_ID).update(
-        domain=domain, name=domain
-    )
-    from django.contrib.sites.models import Site as CurrentSite
-
-    CurrentSite.objects.clear_cache()
+    if domain and router.allow_migrate_model(using, Site):
+        Site.objects.using(using).filter(pk=settings.SITE_ID).update(
+            domain=domain, name=domain
+        )
+        CurrentSite.objects.clear_cache()
 
 
 def check_site_url(app_configs, databases=None, **kwargs):
-    """Deployment check (``check --deploy``): SITE_URL names the public
-    address, and (with ``--database``) the Site was set from it."""
+    """Deployment check: SITE_URL names the public address, and (with
+    ``--database``) the Site was set from it."""
     parts = urlsplit(settings.SITE_URL or "")
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return [
-            Error(
-                f"SITE_URL is {settings.SITE_URL!r}, not an absolute address.",
-                hint="Set SITE_URL to the public address, e.g. https://backbone.example",
-                id="shop.E001",
-            )
-        ]
+        message = f"SITE_URL is {settings.SITE_URL!r}, not an absolute address."
+        return [Error(message, hint=SITE_URL_HINT, id="shop.E001")]
     if parts.hostname in PLACEHOLDER_HOSTS:
-        return [
-            Error(
-                f"SITE_URL is {settings.SITE_URL!r}: emails and the sitemap would "
-                "send people there.",
-                hint="Set SITE_URL to the public address, e.g. https://backbone.example",
-                id="shop.E002",
-            )
-        ]
+        message = (
+            f"SITE_URL is {settings.SITE_URL!r}: emails and the sitemap would "
+            "send people there."
+        )
+        return [Error(message, hint=SITE_URL_HINT, id="shop.E002")]
     problems = []
     if parts.scheme != "https":
         problems.append(
@@ -87,24 +63,17 @@ def check_site_url(app_configs, databases=None, **kwargs):
             )
         )
     for alias in databases or ():
-        problems.extend(check_site_row(alias, parts.netloc))
-    return problems
-
-
-def check_site_row(alias, domain):
-    from django.contrib.sites.models import Site
-
-    if "django_site" not in connections[alias].introspection.table_names():
-        return []
-    site = Site.objects.using(alias).filter(pk=settings.SITE_ID).first()
-    if site is None or site.domain != domain:
-        found = site.domain if site else "no Site"
-        return [
-            Error(
-                f"The sites framework's Site {settings.SITE_ID} is {found!r}, "
-                f"not SITE_URL's {domain!r}.",
-                hint="Run `manage.py migrate`, which sets the Site from SITE_URL.",
-                id="shop.E003",
+        if "django_site" not in connections[alias].introspection.table_names():
+            continue
+        site = CurrentSite.objects.using(alias).filter(pk=settings.SITE_ID).first()
+        if site is None or site.domain != parts.netloc:
+            found = site.domain if site else "no Site"
+            problems.append(
+                Error(
+                    f"The sites framework's Site {settings.SITE_ID} is {found!r}, "
+                    f"not SITE_URL's {parts.netloc!r}.",
+                    hint="Run `manage.py migrate`, which sets the Site from SITE_URL.",
+                    id="shop.E003",
+                )
             )
-        ]
-    return []
+    return problems

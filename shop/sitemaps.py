@@ -1,23 +1,23 @@
 """Sitemap sections for the shop, combined with Wagtail's pages in urls.py."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 
 from shop.catalogue.models import Category, Product
-from shop.site_url import site_scheme
 
 
 class SiteUrlSitemap(Sitemap):
-    """Absolute URLs on SITE_URL: its scheme here, its domain from the Site
-    (set from SITE_URL by shop.site_url), whatever address was asked."""
+    """Absolute URLs on SITE_URL whatever address was asked: its scheme here,
+    its domain from the Site."""
 
     @property
     def protocol(self):
-        return site_scheme()
+        return urlsplit(settings.SITE_URL).scheme
 
 
 class ProductSitemap(SiteUrlSitemap):
-    """Every public, browsable product page."""
-
     changefreq = "weekly"
     priority = 0.6
     limit = 5000
@@ -35,8 +35,6 @@ class ProductSitemap(SiteUrlSitemap):
 
 
 class CategorySitemap(SiteUrlSitemap):
-    """Every public category page."""
-
     changefreq = "weekly"
     priority = 0.5
 

@@ -1,5 +1,3 @@
-"""Wagtail admin registrations for the shop: product and category choosers."""
-
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import register_admin_url_finder
 

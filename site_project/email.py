@@ -1,13 +1,5 @@
-"""Mail leaves the request: an email backend that hands each message to a task.
-
-``EMAIL_BACKEND`` is ``TaskEmailBackend``: Oscar's order and account emails and
-Django's password resets are built in the request as usual, then queued as a
-``deliver_email`` task (django-tasks). With the database task backend the
-task row is written in the request's transaction, so an order that rolls back
-sends nothing, and the worker (``manage.py db_worker``) delivers it through
-``EMAIL_DELIVERY_BACKEND`` (SMTP in production, with ``EMAIL_TIMEOUT``). A
-failed delivery is tried again later, ``EMAIL_DELIVERY_ATTEMPTS`` times in all.
-"""
+"""Mail leaves the request as a task, written in the request's transaction
+(an order that rolls back sends nothing) and retried on failure."""
 
 import base64
 import logging
@@ -22,10 +14,8 @@ from django.utils import timezone
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
-
-
-class UnqueueableAttachment(ValueError):
-    """An attachment that is a MIME object rather than a name and content."""
+# The arguments of EmailMessage that a task carries as they are.
+MESSAGE_FIELDS = ("subject", "body", "from_email", "to", "cc", "bcc", "reply_to")
 
 
 def message_to_json(message):
@@ -33,7 +23,7 @@ def message_to_json(message):
     attachments = []
     for attachment in message.attachments:
         if isinstance(attachment, MIMEBase):
-            raise UnqueueableAttachment(
+            raise ValueError(
                 "MIME attachments cannot be queued; attach a name and content."
             )
         filename, content, mimetype = attachment
@@ -43,18 +33,9 @@ def message_to_json(message):
             [filename, base64.b64encode(content).decode("ascii"), mimetype]
         )
     return {
-        "subject": message.subject,
-        "body": message.body,
-        "from_email": message.from_email,
-        "to": list(message.to),
-        "cc": list(message.cc),
-        "bcc": list(message.bcc),
-        "reply_to": list(message.reply_to),
+        **{name: getattr(message, name) for name in MESSAGE_FIELDS},
         "headers": dict(message.extra_headers),
-        "alternatives": [
-            [content, mimetype]
-            for content, mimetype in getattr(message, "alternatives", [])
-        ],
+        "alternatives": [list(part) for part in getattr(message, "alternatives", [])],
         "attachments": attachments,
     }
 
@@ -62,14 +43,7 @@ def message_to_json(message):
 def message_from_json(data):
     """The ``EmailMultiAlternatives`` that ``message_to_json`` described."""
     message = EmailMultiAlternatives(
-        subject=data["subject"],
-        body=data["body"],
-        from_email=data["from_email"],
-        to=data["to"],
-        cc=data["cc"],
-        bcc=data["bcc"],
-        reply_to=data["reply_to"],
-        headers=data["headers"],
+        headers=data["headers"], **{name: data[name] for name in MESSAGE_FIELDS}
     )
     for content, mimetype in data["alternatives"]:
         message.attach_alternative(content, mimetype)

@@ -1,6 +1,6 @@
-"""Image uploads, in Wagtail's admin and Oscar's dashboard: the whole image is
-decoded once on upload, within a pixel limit, so a pixel bomb or a damaged
-file is a form error instead of a worker's memory or a 500 when it is shown."""
+"""Image uploads, in Wagtail's admin and Oscar's dashboard, decoded whole once
+within a pixel limit: a pixel bomb or a damaged file is a form error, not a
+worker's memory or a 500 when the image is shown."""
 
 import warnings
 
@@ -10,20 +10,14 @@ from PIL import Image, ImageSequence
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-# What Pillow raises for a file it cannot decode to the end: a truncated or
-# corrupt image (OSError, including UnidentifiedImageError), a bad chunk
-# (SyntaxError from verify()), a short read (EOFError) or a bad header value.
+# What Pillow raises for a file it cannot decode to the end.
 DAMAGED_IMAGE_ERRORS = (OSError, SyntaxError, EOFError, ValueError)
 
 
 def check_whole_image(upload):
     """Raise ValidationError unless ``upload`` is a complete image of at most
-    WAGTAILIMAGES_MAX_IMAGE_PIXELS pixels (width x height x frames).
-
-    The pixel count is read from the header before anything is decoded; then
-    Pillow verifies the file and decodes every frame, which finds truncated
-    files that verify() alone passes (a cut-off GIF).
-    """
+    WAGTAILIMAGES_MAX_IMAGE_PIXELS pixels (width x height x frames); every
+    frame is decoded, which finds truncated files that verify() passes."""
     limit = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
     try:
         with warnings.catch_warnings():
@@ -32,9 +26,16 @@ def check_whole_image(upload):
             upload.seek(0)
             with Image.open(upload) as image:
                 frames = getattr(image, "n_frames", 1)
-                pixels = image.width * image.height * frames
-                if pixels > limit:
-                    raise too_many_pixels(image, frames, limit)
+                if image.width * image.height * frames > limit:
+                    size = f"{image.width:,} x {image.height:,} pixels"
+                    if frames > 1:
+                        size += f" in {frames} frames"
+                    raise forms.ValidationError(
+                        "This image is %(size)s; the largest allowed is %(limit)s "
+                        "pixels in all. Resize it and upload it again.",
+                        code="file_too_many_pixels",
+                        params={"size": size, "limit": f"{limit:,}"},
+                    )
                 image.verify()
             upload.seek(0)
             with Image.open(upload) as image:
@@ -58,26 +59,9 @@ def check_whole_image(upload):
         upload.seek(0)
 
 
-def too_many_pixels(image, frames, limit):
-    size = f"{image.width:,} x {image.height:,} pixels"
-    if frames > 1:
-        size += f" in {frames} frames"
-    return forms.ValidationError(
-        "This image is %(size)s; the largest allowed is %(limit)s pixels in "
-        "all. Resize it and upload it again.",
-        code="file_too_many_pixels",
-        params={"size": size, "limit": f"{limit:,}"},
-    )
-
-
 class WholeImageField(WagtailImageField):
-    """Wagtail's image file field with the whole image checked first.
-
-    Wagtail 8 reads a PNG's or JPEG's size from its header, but decodes a GIF
-    whole to read its size, before its own pixel check: a truncated GIF was a
-    500 and a GIF pixel bomb was decoded in full. So the file's size and then
-    check_whole_image come before Wagtail's checks.
-    """
+    """Wagtail's image field with the size and the whole image checked first:
+    Wagtail decodes a whole GIF to read its size, before its pixel check."""
 
     def to_python(self, data):
         if hasattr(data, "seek"):
@@ -87,8 +71,8 @@ class WholeImageField(WagtailImageField):
 
 
 class ImageForm(BaseImageForm):
-    """Wagtail's image form (WAGTAILIMAGES_IMAGE_FORM_BASE) whose file field,
-    where it has one, is a WholeImageField."""
+    """Wagtail's image form (WAGTAILIMAGES_IMAGE_FORM_BASE) with a
+    WholeImageField."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,30 +1,16 @@
-"""Staff roles as Django groups with exact permissions.
-
-``apply_roles()`` (run by ``manage.py setup_roles`` and ``load_demo``) makes
-each group hold exactly the permissions listed here, removing any other, so
-running it again after editing this file is how a role changes.
-
-- Editors work only in Wagtail's admin (/cms/): pages under the root (add,
-  edit, publish, lock), images and documents in the root collection, the
-  Author and Topic snippets, and the product/category choosers (which need
-  nothing beyond admin access). They are not staff: no Oscar dashboard.
-- Catalogue managers work in Oscar's dashboard (/shop/dashboard/): products,
-  categories, product types, options, images, stock records and prices,
-  stock alerts. No orders, customers, offers or reports, nothing in /cms/.
-- Customer service work in Oscar's dashboard on orders and payments, look up
-  customers and read the order reports. They cannot change the catalogue.
-- Superusers have everything; they alone reach Django's admin.
-
-Oscar's dashboard index admits ``is_staff`` users; the dashboard roles must
-therefore be staff (``setup_roles --add-user EMAIL ROLE`` sets that). Each
-dashboard view then checks its own model permission (Oscar's
-``permissions_map``), so staff status alone opens no area.
-"""
+"""Staff roles as Django groups holding exactly these permissions
+(``manage.py setup_roles`` applies them again after a change)."""
 
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
 
 EDITORS = "Editors"
 CATALOGUE_MANAGERS = "Catalogue managers"
@@ -55,18 +41,12 @@ ROLES = {
             permissions=[
                 "wagtailadmin.access_admin",
                 *crud("blog", "author", "topic"),
-                "taggit.add_tag",
-                "taggit.change_tag",
-                "taggit.view_tag",
+                *crud("taggit", "tag", actions=("add", "change", "view")),
             ],
             page_permissions=["add", "change", "publish", "lock", "unlock"],
             collection_permissions=[
-                "wagtailimages.add_image",
-                "wagtailimages.change_image",
-                "wagtailimages.choose_image",
-                "wagtaildocs.add_document",
-                "wagtaildocs.change_document",
-                "wagtaildocs.choose_document",
+                *crud("wagtailimages", "image", actions=("add", "change", "choose")),
+                *crud("wagtaildocs", "document", actions=("add", "change", "choose")),
             ],
         ),
         Role(
@@ -89,32 +69,23 @@ ROLES = {
                 ),
                 *crud("partner", "stockrecord"),
                 "partner.view_partner",
-                "partner.view_stockalert",
-                "partner.change_stockalert",
+                *crud("partner", "stockalert", actions=("view", "change")),
             ],
         ),
         Role(
             name=CUSTOMER_SERVICE,
             is_staff=True,
             permissions=[
-                "order.view_order",
-                "order.change_order",
-                "order.view_line",
-                "order.change_line",
+                *crud("order", "order", "line", actions=("view", "change")),
                 *crud("order", "ordernote"),
-                "order.view_paymentevent",
-                "order.add_paymentevent",
-                "order.view_shippingevent",
-                "order.add_shippingevent",
+                *crud(
+                    "order", "paymentevent", "shippingevent", actions=("view", "add")
+                ),
                 "order.view_communicationevent",
-                "order.view_shippingaddress",
-                "order.change_shippingaddress",
+                *crud("order", "shippingaddress", actions=("view", "change")),
                 "order.view_billingaddress",
-                "payment.view_source",
-                "payment.add_source",
-                "payment.change_source",
-                "payment.view_transaction",
-                "payment.add_transaction",
+                *crud("payment", "source", actions=("view", "add", "change")),
+                *crud("payment", "transaction", actions=("view", "add")),
                 "auth.view_user",
                 "analytics.view_userrecord",
             ],
@@ -125,15 +96,11 @@ ROLES = {
 
 def resolve_permissions(names):
     """Permission objects for "app_label.codename" names; unknown names fail."""
-    wanted = set(names)
-    found = {}
-    for permission in Permission.objects.select_related("content_type").filter(
-        codename__in={name.split(".", 1)[1] for name in wanted}
-    ):
-        key = f"{permission.content_type.app_label}.{permission.codename}"
-        if key in wanted:
-            found[key] = permission
-    missing = sorted(wanted - found.keys())
+    candidates = Permission.objects.select_related("content_type").filter(
+        codename__in={name.split(".", 1)[1] for name in names}
+    )
+    found = {f"{p.content_type.app_label}.{p.codename}": p for p in candidates}
+    missing = sorted(set(names) - found.keys())
     if missing:
         raise LookupError(
             f"Unknown permissions {missing}: run `manage.py migrate` first, "
@@ -145,13 +112,6 @@ def resolve_permissions(names):
 @transaction.atomic
 def apply_role(role):
     """Create or update one group so it holds exactly the role's permissions."""
-    from wagtail.models import (
-        Collection,
-        GroupCollectionPermission,
-        GroupPagePermission,
-        Page,
-    )
-
     group, _ = Group.objects.get_or_create(name=role.name)
     group.permissions.set(resolve_permissions(role.permissions))
 

@@ -1,4 +1,4 @@
-"""The site's URL map (see shared/DESIGN.md). Wagtail's catch-all is last."""
+"""The site's URL map; Wagtail's catch-all is last."""
 
 from django.apps import apps
 from django.conf import settings
@@ -19,12 +19,10 @@ from site_project.sign_in.password_reset import AdminPasswordResetView
 from site_project.views import healthz, visitor
 from site_search import views as search_views
 
-# Django's admin is for superusers only; staff roles work in /cms/ and
-# /shop/dashboard/, where their permissions are checked per area.
+# Staff roles work in /cms/ and /shop/dashboard/; Django's admin is for
+# superusers.
 admin.site.has_permission = superuser_only
 
-# Static error pages that never query the database (500 becomes 503 while the
-# database is unreachable).
 handler500 = "site_project.errors.server_error"
 
 sitemaps = {

@@ -1,9 +1,5 @@
-"""Basket forms with a sane upper bound on quantities.
-
-Oscar accepts any integer up to its basket-wide threshold; a number beyond the
-database's integer range would then fail on save. One line is capped at
-``MAX_LINE_QUANTITY`` with a message a shopper can act on.
-"""
+"""Basket forms capping a line's quantity, which Oscar leaves unbounded up to
+where the database's integer overflows (a 500)."""
 
 from django import forms
 from oscar.apps.basket import forms as core_forms

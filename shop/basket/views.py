@@ -1,14 +1,6 @@
-"""Forked basket views.
-
-Adding to the basket is posted from product pages, category lists and product
-callouts inside articles. Whatever happens, success or failure, the shopper
-goes back to the page named in ``next`` (when it is on this site) with a
-message, so an article reader never lands on an error page.
-
-Pages any cache may hold send the form as a GET without a CSRF token;
-``static/js/site.js`` turns it into a POST. Without a script the GET shows the
-same form once more, with a token, as a confirmation step.
-"""
+"""Forked basket views: after adding, the shopper goes back to ``next`` with
+a message. Public pages send the form as a GET without a CSRF token, which
+``static/js/site.js`` posts; without a script the GET asks to confirm."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -22,10 +14,9 @@ from site_project.sign_in.throttling import over_limit
 
 
 def safe_next_url(request, default="basket:summary"):
-    """``next`` from the POST if it stays on this site, else the referrer."""
+    """``next`` if it is a path on this site (redirect() would take a bare
+    word for a URL name), else the referrer."""
     next_url = request.POST.get("next") or request.GET.get("next")
-    # Only a path: redirect() would take a bare word such as "0" for a URL
-    # pattern name and fail to reverse it.
     if (
         next_url
         and next_url.startswith("/")
@@ -61,7 +52,7 @@ def buyable_product(pk):
 
 
 class BasketAddView(core_views.BasketAddView):
-    """Add a product; on any failure redirect to ``next`` with a message."""
+    """Add a product; on any failure go back to ``next`` with a message."""
 
     http_method_names = ["get", "post"]
 
@@ -76,26 +67,22 @@ class BasketAddView(core_views.BasketAddView):
 
     def post(self, request, *args, **kwargs):
         product = buyable_product(kwargs["pk"])
-        if product is None or not product.is_public or product.is_parent:
-            if product is not None and product.is_parent:
-                message = "Please choose an option of this product on its page."
-            else:
-                message = "Sorry, that product is not available."
-            messages.error(request, message)
+        if product is None or product.is_parent:
+            messages.error(
+                request,
+                "Please choose an option of this product on its page."
+                if product
+                else "Sorry, that product is not available.",
+            )
             return redirect(safe_next_url(request))
         self.product = product
         return super(core_views.BasketAddView, self).post(request, *args, **kwargs)
 
     def form_invalid(self, form):
-        errors = [
-            str(error)
-            for field_errors in form.errors.values()
-            for error in field_errors
-        ]
+        errors = " ".join(str(e) for errs in form.errors.values() for e in errs)
         title = self.product.get_title()
         messages.error(
-            self.request,
-            f"“{title}” was not added to your basket: {' '.join(errors)}",
+            self.request, f"“{title}” was not added to your basket: {errors}"
         )
         return redirect(safe_next_url(self.request))
 

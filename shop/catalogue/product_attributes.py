@@ -6,9 +6,8 @@ from shop.audit import logged_bulk_writes
 
 
 class ProductAttributesContainer(core_product_attributes.ProductAttributesContainer):
-    """Oscar's container, which writes a product's attribute values with
-    ``bulk_create`` and ``bulk_update``; each value it creates or changes is
-    recorded in the audit log."""
+    """Oscar's container, whose bulk writes of attribute values are
+    audit-logged."""
 
     def save(self):
         with logged_bulk_writes(self.product.attribute_values.all()):

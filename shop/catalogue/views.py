@@ -1,9 +1,5 @@
 """Forked catalogue views: category and catalogue pages straight from the
-database, sorted and paginated, each product shown as a shop product card.
-
-Oscar's own browse pages go through Haystack, which the site does not run
-(site-wide search is Wagtail's); these list views need no search server.
-"""
+database (Oscar's go through Haystack, which the site does not run)."""
 
 from django import forms
 from django.conf import settings
@@ -37,8 +33,7 @@ SORT_ORDERS = {
     "title-asc": ("Name, A to Z", (F("title").asc(),)),
 }
 DEFAULT_SORT = "featured"
-# Orders the browse index on Product serves (see Product.Meta.indexes): a page
-# in one of them is read by walking the index; other orders sort the list.
+# Orders the browse index on Product serves (Product.Meta.indexes).
 INDEXED_SORTS = {"featured"}
 
 
@@ -55,9 +50,6 @@ class SortForm(forms.Form):
         key = self.cleaned_data.get("sort_by") if self.is_valid() else None
         return key or DEFAULT_SORT
 
-    def ordering(self):
-        return SORT_ORDERS[self.sort_key()][1]
-
 
 class ProductListMixin:
     """List public products as cards: sorted, paginated, fixed queries."""
@@ -71,11 +63,11 @@ class ProductListMixin:
         try:
             page = paginator.page(request.GET.get("page") or 1)
         except InvalidPage:
-            return self.no_such_page(request)
-        products = self.get_page_products(
-            in_index_order=form.sort_key() in INDEXED_SORTS
-        )
-        ordered = products.order_by(*form.ordering(), "pk")
+            messages.error(request, "That page number does not exist.")
+            return redirect(self.first_page_url())
+        sort_key = form.sort_key()
+        products = self.get_page_products(in_index_order=sort_key in INDEXED_SORTS)
+        ordered = products.order_by(*SORT_ORDERS[sort_key][1], "pk")
         page.object_list = page_ids(ordered, page)
         cards = product_cards(page.object_list, request)
         context = self.get_list_context(
@@ -88,21 +80,15 @@ class ProductListMixin:
         )
         return self.render_to_response(context)
 
-    def no_such_page(self, request):
-        messages.error(request, "That page number does not exist.")
-        return redirect(self.first_page_url())
-
     def get_products(self):
-        """The products listed, unordered."""
         return Product.objects.browsable()
 
     def count_products(self):
         return self.get_products().count()
 
     def get_page_products(self, in_index_order=False):
-        """The products listed, as the page's ids are read from them: with
-        the shelf price the price orders sort by. ``in_index_order``: the
-        page is read in the order of an index, not sorted."""
+        """The products listed, with the shelf price the price orders sort by;
+        ``in_index_order``: the page is read in index order, not sorted."""
         shelf_price = StockRecord.objects.filter(product=OuterRef("pk")).order_by("pk")
         return self.get_products().annotate(
             shelf_price=Subquery(shelf_price.values("price")[:1])
@@ -116,13 +102,8 @@ class ProductListMixin:
 
 
 def page_ids(ordered, page):
-    """The ids of the products on ``page`` of the ``ordered`` queryset.
-
-    A page is read from whichever end of the list is nearer (the second half
-    in reverse order), so the database walks at most half the list even for
-    the last pages; with the browse index the first and last pages cost a
-    few rows each.
-    """
+    """The ids of the products on ``page`` of ``ordered``, read from the
+    nearer end of the list, so the database walks at most half of it."""
     count = page.paginator.count
     if not count:
         return []
@@ -157,21 +138,17 @@ class ProductCategoryView(ProductListMixin, core_views.ProductCategoryView):
         )
 
     def count_products(self):
-        # An uncorrelated IN: counting starts from the category's rows in the
-        # product-category index and looks up each of its products.
+        # Counting starts from the category's rows (an uncorrelated IN).
         in_category = self.category_rows().values("product_id")
         return self.get_products().filter(pk__in=in_category).count()
 
     def get_page_products(self, in_index_order=False):
         products = super().get_page_products(in_index_order)
         if in_index_order:
-            # A correlated EXISTS: the page walks the products in the order
-            # shown (the browse index) and stops once it is full, rather than
-            # sorting every product of the category.
+            # A correlated EXISTS: walk the browse index, stop when full.
             in_category = self.category_rows().filter(product=OuterRef("pk"))
             return products.filter(Exists(in_category))
-        # Sorted: start from the category's rows (an uncorrelated IN), not
-        # from every product in the catalogue.
+        # Sorted: start from the category's rows, not the whole catalogue.
         return products.filter(pk__in=self.category_rows().values("product_id"))
 
     def get_list_context(self, **kwargs):

@@ -1,5 +1,3 @@
-"""Checkout forms of the shop."""
-
 from django import forms
 from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 
@@ -27,7 +25,4 @@ class PaymentMethodForm(forms.Form):
             "invalid_choice": "Choose one of the payment methods listed.",
         },
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.methods = list(PAYMENT_METHODS.values())
+    methods = list(PAYMENT_METHODS.values())

@@ -1,47 +1,20 @@
-"""How shoppers pay: the payment methods and how staff record a payment.
+"""Offline payment methods: nothing is taken at checkout, and staff record
+the money when it arrives (``record_payment``), which makes the order "Paid"."""
 
-A small shop takes offline payments: a bank transfer, or cash/card on
-delivery. Nothing is taken at checkout, so the order starts as "Pending
-payment" with a payment ``Source`` that records the chosen method; when the
-money arrives staff record it in the dashboard (``record_payment``), which
-debits the source, adds a "Paid" payment event and moves the order to "Paid".
-
-A card gateway plugs in as one more ``PaymentMethod`` subclass whose
-``take_payment`` calls the gateway (raising Oscar's ``UnableToTakePayment``
-or ``PaymentError`` on failure) and returns a debited source plus a "Paid"
-event: the checkout view only talks to this interface.
-"""
-
-from dataclasses import dataclass, field
 from decimal import Decimal as D
 
 from django.conf import settings
 from django.db import transaction
 from oscar.apps.payment.models import Source, SourceType
 
-from shop.order.models import (
-    OrderNote,
-    PaymentEvent,
-    PaymentEventQuantity,
-    PaymentEventType,
-)
+from shop.order.models import PaymentEventType
+from shop.order.processing import PAID, EventHandler
 
-PAID_STATUS = "Paid"
 PAID_EVENT = "Paid"
 PART_PAYMENT_EVENT = "Part payment"
 
 
-@dataclass
-class PaymentResult:
-    """What ``take_payment`` produced: a source, and events if money moved."""
-
-    source: Source
-    events: list = field(default_factory=list)
-
-
 class PaymentMethod:
-    """One way to pay. Subclass it to add a method (e.g. a card gateway)."""
-
     code = ""
     name = ""
     summary = ""
@@ -53,18 +26,13 @@ class PaymentMethod:
         return source_type
 
     def take_payment(self, order_number, total):
-        """Take (or arrange) payment of ``total`` for ``order_number``.
-
-        Offline methods take nothing now: the source is created with nothing
-        allocated or debited and the order waits for staff to record payment.
-        """
-        source = Source(
+        """The order's payment source; offline methods take nothing now."""
+        return Source(
             source_type=self.source_type(),
             currency=total.currency,
             amount_allocated=D("0.00"),
             reference=order_number,
         )
-        return PaymentResult(source=source)
 
     def instructions(self, order):
         """What the shopper must do next, shown on the thank-you page and in
@@ -80,20 +48,8 @@ class BankTransfer(PaymentMethod):
         "as the money arrives, usually within one working day."
     )
 
-    @property
-    def account(self):
-        return getattr(
-            settings,
-            "SHOP_BANK_ACCOUNT",
-            {
-                "account_name": "Backbone Recovery Ltd",
-                "sort_code": "00-00-00",
-                "account_number": "00000000",
-            },
-        )
-
     def instructions(self, order):
-        account = self.account
+        account = settings.SHOP_BANK_ACCOUNT
         return (
             f"Please transfer {order.currency} {order.total_incl_tax} to "
             f"{account['account_name']}, sort code {account['sort_code']}, "
@@ -118,15 +74,17 @@ class PayOnDelivery(PaymentMethod):
 PAYMENT_METHODS = {method.code: method for method in (BankTransfer(), PayOnDelivery())}
 
 
-def get_payment_method(code):
-    """The payment method with this code, or None."""
-    return PAYMENT_METHODS.get(code)
-
-
 def payment_method_for_order(order):
     """The method the shopper chose, from the order's first payment source."""
     source = order.sources.select_related("source_type").first()
-    return get_payment_method(source.source_type.code) if source else None
+    return PAYMENT_METHODS.get(source.source_type.code) if source else None
+
+
+def payment_context(order):
+    """The chosen method and what the shopper must do to pay, for templates."""
+    method = payment_method_for_order(order)
+    instructions = method.instructions(order) if method else ""
+    return {"payment_method": method, "payment_instructions": instructions}
 
 
 class PaymentNotRecordable(Exception):
@@ -140,32 +98,23 @@ def amount_received(order):
 
 @transaction.atomic
 def record_payment(order, amount, reference="", user=None, mark_paid=False):
-    """Record money received for ``order``; move it to "Paid" once covered.
-
-    Creates the order's payment source if checkout did not (an order made in
-    the dashboard) and debits it. When everything received covers the order
-    total, or staff say so explicitly (``mark_paid``), a "Paid" payment event
-    covering every line is added and the status changes (cascading to the
-    lines); otherwise the money is recorded as a "Part payment" event and the
-    order stays pending, with a note saying what is still owed.
-    """
+    """Record money received for ``order``; once it covers the total (or
+    with ``mark_paid``) the order is "Paid", else a note says what is owed."""
     order = type(order).objects.select_for_update().get(pk=order.pk)
-    if PAID_STATUS not in order.available_statuses():
+    if PAID not in order.available_statuses():
         raise PaymentNotRecordable(
             f"Order {order.number} is “{order.status}”: a payment can only be "
             "recorded while it is pending payment."
         )
     if amount <= 0:
         raise PaymentNotRecordable("The amount received must be more than zero.")
-    source = order.sources.first()
-    if source is None:
-        source = Source.objects.create(
-            order=order,
-            source_type=BankTransfer().source_type(),
-            currency=order.currency,
-            amount_allocated=D("0.00"),
-            reference=order.number,
-        )
+    source = order.sources.first() or Source(
+        order=order,
+        source_type=BankTransfer().source_type(),
+        currency=order.currency,
+        amount_allocated=D("0.00"),
+        reference=order.number,
+    )
     if reference:
         source.reference = reference
     received = amount_received(order) + amount
@@ -173,45 +122,38 @@ def record_payment(order, amount, reference="", user=None, mark_paid=False):
     source.save()
     source.debit(amount, reference=reference or order.number, status="Received")
     covered = received >= order.total_incl_tax
+    paid = covered or mark_paid
     event_type, _ = PaymentEventType.objects.get_or_create(
-        name=PAID_EVENT if covered or mark_paid else PART_PAYMENT_EVENT
+        name=PAID_EVENT if paid else PART_PAYMENT_EVENT
     )
-    event = PaymentEvent.objects.create(
-        order=order, amount=amount, reference=reference, event_type=event_type
+    lines = list(order.lines.all()) if paid else []
+    handler = EventHandler(user)
+    event = handler.create_payment_event(
+        order,
+        event_type,
+        amount,
+        lines,
+        [line.quantity for line in lines],
+        reference=reference,
     )
-    recorded = (
-        f"Payment of {order.currency} {amount} recorded"
-        f"{f' (reference {reference})' if reference else ''}"
+    recorded = f"Payment of {order.currency} {amount} recorded" + (
+        f" (reference {reference})" if reference else ""
     )
-    if not (covered or mark_paid):
-        order.notes.create(
-            user=user,
-            message=(
-                f"{recorded}: a part payment, {order.currency} "
-                f"{order.total_incl_tax - received} still owed; the order "
-                f"stays “{order.status}”."
-            ),
-            note_type=OrderNote.SYSTEM,
+    owed = order.total_incl_tax - received
+    if not paid:
+        handler.create_note(
+            order,
+            f"{recorded}: a part payment, {order.currency} {owed} still owed; "
+            f"the order stays “{order.status}”.",
         )
         return event
-    for line in order.lines.all():
-        PaymentEventQuantity.objects.create(
-            event=event, line=line, quantity=line.quantity
-        )
     old_status = order.status
-    order.set_status(PAID_STATUS)
+    order.set_status(PAID)
     override = (
-        ""
-        if covered
-        else f", marked paid by staff with {order.currency} "
-        f"{order.total_incl_tax - received} unpaid"
+        "" if covered else f", marked paid by staff with {order.currency} {owed} unpaid"
     )
-    order.notes.create(
-        user=user,
-        message=(
-            f"{recorded}{override}; status changed from “{old_status}” to "
-            f"“{PAID_STATUS}”."
-        ),
-        note_type=OrderNote.SYSTEM,
+    handler.create_note(
+        order,
+        f"{recorded}{override}; status changed from “{old_status}” to “{PAID}”.",
     )
     return event

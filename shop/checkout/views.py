@@ -1,8 +1,5 @@
-"""Forked checkout views: choose an offline payment method, place the order.
-
-The payment step talks to ``shop.checkout.payment.PaymentMethod`` only, so a
-card gateway can be added there without touching these views.
-"""
+"""Forked checkout views: choose an offline payment method, place the order
+once however often it is posted."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,28 +13,22 @@ from oscar.apps.checkout.session import CheckoutSessionMixin
 
 from shop.basket.models import Basket
 from shop.checkout.forms import PaymentMethodForm
-from shop.checkout.payment import get_payment_method, payment_method_for_order
+from shop.checkout.payment import PAYMENT_METHODS, payment_context
 from shop.order.models import Order
 from site_project.sign_in.throttling import over_limit
 
 
 class IndexView(core_views.IndexView):
-    """The checkout gateway: guest, new account, or returning customer.
-
-    Oscar builds its login form without the request, which django-axes
-    (first in AUTHENTICATION_BACKENDS) needs to count a returning customer's
-    password attempt; without it every sign-in here failed with an error.
-    """
+    """The checkout gateway, whose login form gets the request, which
+    django-axes needs to count a returning customer's password attempt."""
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}
 
 
 class PaymentMethodMixin:
-    """Read the chosen payment method from the checkout session."""
-
     def get_payment_method(self):
-        return get_payment_method(self.checkout_session.payment_method())
+        return PAYMENT_METHODS.get(self.checkout_session.payment_method())
 
 
 class PaymentMethodView(PaymentMethodMixin, CheckoutSessionMixin, generic.FormView):
@@ -56,7 +47,7 @@ class PaymentMethodView(PaymentMethodMixin, CheckoutSessionMixin, generic.FormVi
         code = form.cleaned_data["method"]
         # The method's source type row exists before placement, so two
         # orders placed at once never wait on each other inserting it.
-        get_payment_method(code).source_type()
+        PAYMENT_METHODS[code].source_type()
         self.checkout_session.pay_by(code)
         return redirect(self.get_success_url())
 
@@ -65,36 +56,29 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
     """Preview and place the order with the chosen payment method."""
 
     def dispatch(self, request, *args, **kwargs):
-        # "Place order" sent again after the order was placed (a reload, a
-        # retry): the basket is empty by now, so show the order instead of
-        # asking for items.
+        # "Place order" sent again after the order was placed (a reload):
+        # show the order instead of asking for items.
         if (
             request.method == "POST"
             and request.POST.get("action") == "place_order"
             and request.basket.is_empty
-        ):
-            order = Order.objects.filter(
+            and Order.objects.filter(
                 pk=request.session.get("checkout_order_id")
-            ).first()
-            if order is not None:
-                return redirect("checkout:thank-you")
+            ).exists()
+        ):
+            return redirect("checkout:thank-you")
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
-        # No details to collect for offline payments: the method is chosen
-        # on the payment-method page, which the checkout nav links to here.
+        # Offline payments have no details: the method has its own page.
         if not self.preview:
             return redirect("checkout:payment-method")
         return super().get(request, *args, **kwargs)
 
     def handle_place_order_submission(self, request):
         email = self.checkout_session.get_guest_email() or request.user.email
-        if over_limit(
-            request,
-            "shop:place-order",
-            email,
-            settings.SHOP_THROTTLE_RATES["place-order"],
-        ):
+        rates = settings.SHOP_THROTTLE_RATES["place-order"]
+        if over_limit(request, "shop:place-order", email, rates):
             response = self.render_preview(
                 request,
                 error=(
@@ -124,28 +108,19 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
         return ctx
 
     def handle_payment(self, order_number, total, payment_method=None, **kwargs):
-        result = payment_method.take_payment(order_number, total)
-        self.add_payment_source(result.source)
-        for event in result.events:
-            self.add_payment_event(event.event_type.name, event.amount, event.reference)
+        self.add_payment_source(payment_method.take_payment(order_number, total))
 
     def submit(self, user, basket, **kwargs):
-        """Place the order for ``basket`` once, however often it is posted.
-
-        Freezing the basket, taking payment and writing the order are one
-        transaction holding the basket's row lock: a second "Place order"
-        for the same basket (a double click, a retry) waits for the first,
-        then finds its order and is sent to that order's thank-you page; a
-        worker killed half-way leaves the basket open and no order behind.
-        """
+        """Place the order for ``basket`` once: one transaction holding the
+        basket's row lock, so a second "Place order" (a double click, a
+        retry) waits, then finds the order and shows its thank-you page."""
         with transaction.atomic():
             locked = Basket.objects.select_for_update().get(pk=basket.pk)
             order = Order.objects.filter(basket_id=basket.pk).first()
             if order is not None:
                 return self.show_placed_order(order)
             if locked.status != Basket.OPEN:
-                # Frozen while a payment elsewhere (a gateway's redirect) is
-                # under way: that payment decides, not this request.
+                # Frozen while a payment elsewhere is under way: it decides.
                 messages.info(
                     self.request,
                     "This order is already being paid for. If payment did "
@@ -175,23 +150,17 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
         super().restore_frozen_basket()
 
     def render_preview(self, request, **kwargs):
-        # The payment method object is shown by the template from the context;
-        # it is not a template variable to pass back.
+        # The payment method is in the context already, not a form value.
         kwargs.pop("payment_method", None)
         return super().render_preview(request, **kwargs)
 
     def render_payment_details(self, request, **kwargs):
-        error = kwargs.get("error")
-        if error:
-            messages.error(request, error)
+        if kwargs.get("error"):
+            messages.error(request, kwargs["error"])
         return redirect("checkout:payment-method")
 
     def get_message_context(self, order):
-        ctx = super().get_message_context(order)
-        method = payment_method_for_order(order)
-        ctx["payment_method"] = method
-        ctx["payment_instructions"] = method.instructions(order) if method else ""
-        return ctx
+        return {**super().get_message_context(order), **payment_context(order)}
 
 
 class ThankYouView(core_views.ThankYouView):
@@ -199,7 +168,4 @@ class ThankYouView(core_views.ThankYouView):
 
     def get_context_data(self, *args, **kwargs):
         ctx = super().get_context_data(*args, **kwargs)
-        method = payment_method_for_order(self.object)
-        ctx["payment_method"] = method
-        ctx["payment_instructions"] = method.instructions(self.object) if method else ""
-        return ctx
+        return {**ctx, **payment_context(self.object)}

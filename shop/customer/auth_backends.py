@@ -4,13 +4,9 @@ from oscar.apps.customer.utils import normalise_email
 
 
 class EmailBackend(auth_backends.EmailBackend):
-    """Oscar's email login, as slow for an unknown address as for a known one.
-
-    Oscar's backend hashes the password only when a user has the address, so
-    a wrong password for a real account took twice as long as for an unknown
-    one, which told an attacker which addresses have accounts. Like Django's
-    ModelBackend, hash the password once for an unknown address too.
-    """
+    """Oscar's email login, hashing the password for an unknown address too
+    (as Django's ModelBackend does), so timing tells no one which addresses
+    have accounts."""
 
     def authenticate(self, request, email=None, password=None, **kwargs):
         user = super().authenticate(request, email=email, password=password, **kwargs)

@@ -1,7 +1,4 @@
-"""Oscar's customer views with the project's changes: sign-out by POST only,
-registration that signs in without a second password check, a case-blind
-guest order lookup, a throttled password reset and order line addresses
-that answer 404 or lead to their order."""
+"""Oscar's customer views with the project's fixes."""
 
 from django.conf import settings
 from django.contrib.auth import login as auth_login
@@ -20,11 +17,8 @@ from site_project.sign_in.password_reset import ThrottledPasswordResetMixin
 
 @method_decorator(never_cache, name="dispatch")
 class LogoutView(views.LogoutView):
-    """Signs out on POST only; GET shows a page with the sign-out button.
-
-    Oscar's view signed out on GET, so any link or image could end a
-    shopper's session.
-    """
+    """Signs out on POST only (Oscar's did on GET, so any link or image
+    could); GET shows the sign-out button."""
 
     template_name = "oscar/customer/logout.html"
 
@@ -36,13 +30,9 @@ class LogoutView(views.LogoutView):
 
 
 class RegisterWithRequestMixin:
-    """Sign a new customer in without authenticating the password again.
-
-    Oscar's RegisterUserMixin calls authenticate() without the request,
-    which django-axes (first in AUTHENTICATION_BACKENDS) refuses: it counts
-    every login by the request's address. The account was created from this
-    very form a moment ago, so the login needs no second check.
-    """
+    """Sign a new customer in without authenticating the password again:
+    Oscar calls authenticate() without the request, which django-axes
+    refuses."""
 
     def register_user(self, form):
         user = form.save()
@@ -64,12 +54,8 @@ class AccountAuthView(RegisterWithRequestMixin, views.AccountAuthView):
 
 
 class GuestOrderLookupMixin:
-    """Find a guest's order by the address it was placed with, in any case.
-
-    Oscar compares the address typed on the order-status form with the
-    order's exactly, so "Ada@Example.com" did not find ada@example.com's
-    order.
-    """
+    """Find a guest's order by the address it was placed with, in any case
+    (Oscar compares exactly)."""
 
     def get_object(self):
         email = self.email
@@ -86,13 +72,8 @@ class GuestOrderLookupMixin:
 
 
 class OrderLineView(views.OrderLineView):
-    """A line of the signed-in customer's order.
-
-    Oscar's view had no template (GET was a 500) and raised DoesNotExist for
-    a line that is not in the order (a 500 that confirmed the line exists
-    elsewhere). A line has no page of its own: GET leads to its order, and a
-    line outside the customer's order is a 404, for POST (reorder) too.
-    """
+    """A line of the signed-in customer's order: GET leads to the order
+    (Oscar's had no template), a line outside the order is a 404 (not a 500)."""
 
     def get_object(self, queryset=None):
         order = get_object_or_404(
@@ -114,8 +95,8 @@ class AnonymousOrderDetailView(GuestOrderLookupMixin, views.AnonymousOrderDetail
 
 
 class PasswordResetView(ThrottledPasswordResetMixin, auth_views.PasswordResetView):
-    """Oscar's password-reset page (Oscar mounts Django's view with its
-    form), throttled per address asked for and per client address."""
+    """Oscar's password-reset page (Django's view with Oscar's form),
+    throttled."""
 
     form_class = PasswordResetForm
     success_url = reverse_lazy("password-reset-done")

@@ -5,20 +5,14 @@ from django.apps import apps as django_apps
 from oscar.core.application import OscarDashboardConfig
 from oscar.views.decorators import permissions_required
 
-# Requests that only read. Anything else changes something.
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
-
-# Views whose POST changes a model their read permissions do not name:
-# creating a partner's user also links it to the partner.
-EXTRA_WRITE_PERMISSIONS = {
-    "partner-user-create": ["partner.change_partner"],
-}
+# Creating a partner's user also links it to the partner.
+EXTRA_WRITE_PERMISSIONS = {"partner-user-create": ["partner.change_partner"]}
 
 
 def with_change_permissions(permissions, extra=()):
-    """One AND-list of read permissions, extended to the permissions a change
-    needs: each ``app.view_model`` brings ``app.change_model`` unless the
-    list already asks for adding, changing or deleting that model."""
+    """An AND-list of read permissions in which each ``app.view_model`` also
+    asks for ``app.change_model``, unless the list already asks to write it."""
     needed = list(permissions)
     for permission in permissions:
         app_label, _, codename = permission.partition(".")
@@ -44,41 +38,14 @@ def write_permissions(permissions, extra=()):
     return None if needed == permissions else needed
 
 
-def permissions_required_to_write(permissions, login_url):
-    """Oscar's ``permissions_required``, applied to unsafe methods only."""
-    check = permissions_required(permissions, login_url=login_url)
-
-    def decorator(view):
-        checked_view = check(view)
-
-        @wraps(view)
-        def view_checking_writes(request, *args, **kwargs):
-            if request.method in SAFE_METHODS:
-                return view(request, *args, **kwargs)
-            return checked_view(request, *args, **kwargs)
-
-        return view_checking_writes
-
-    return decorator
-
-
 class DashboardConfig(apps.DashboardConfig):
-    """Forked so Oscar's class loader finds the forked dashboard sub-apps'
-    modules (it resolves ``dashboard.orders.views`` through this app), and so
-    that every dashboard view checks a change permission for a POST.
-
-    Oscar's ``permissions_map`` gives one permission set per view, used for
-    every method: a list page that also takes bulk actions (users, categories,
-    reviews) or a page with an edit form (a partner) needs only ``view_*``
-    to change things. Every sub-app's URLs pass through this app's
-    ``post_process_urls``, so each view's POST (PUT, DELETE, ...) is checked
-    here against its read permissions turned into change permissions.
-    """
+    """Forked for the forked sub-apps, and so a POST to any dashboard view
+    needs the change permissions of what it reads (Oscar's check is one for
+    every method)."""
 
     name = "shop.dashboard"
 
     def read_permissions(self, url_name):
-        """The permissions the dashboard app that maps this view asks for."""
         for config in django_apps.get_app_configs():
             if (
                 isinstance(config, OscarDashboardConfig)
@@ -95,7 +62,18 @@ class DashboardConfig(apps.DashboardConfig):
         )
         if needed is None:
             return decorator
-        write_decorator = permissions_required_to_write(needed, self.login_url)
-        if decorator is None:
-            return write_decorator
-        return lambda view: write_decorator(decorator(view))
+        check_writes = permissions_required(needed, login_url=self.login_url)
+
+        def decorate(view):
+            read_view = decorator(view) if decorator else view
+            write_view = check_writes(read_view)
+
+            @wraps(read_view)
+            def view_checking_writes(request, *args, **kwargs):
+                if request.method in SAFE_METHODS:
+                    return read_view(request, *args, **kwargs)
+                return write_view(request, *args, **kwargs)
+
+            return view_checking_writes
+
+        return decorate

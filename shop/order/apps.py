@@ -10,15 +10,8 @@ class OrderConfig(apps.OrderConfig):
 
 
 def keep_writes_off_the_read_path():
-    """Stop Oscar's analytics from writing on every product view and add.
-
-    Oscar counts each product view and basket addition with an UPDATE (and
-    an INSERT per signed-in view). On the embedded SQLite database that makes
-    every page view a writer, and a handful of shoppers get "database is
-    locked". The order-placed receiver stays: it writes once per order, in a
-    request that writes anyway, so the dashboard's reports still have data.
-    Runs here because the order app is installed after analytics.
-    """
+    """Stop Oscar's analytics writing on every product view, basket add and
+    search (every page view a SQLite writer); orders still count."""
     from oscar.apps.analytics import receivers
     from oscar.apps.basket.signals import basket_addition
     from oscar.apps.catalogue.signals import product_viewed

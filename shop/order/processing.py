@@ -34,9 +34,8 @@ class EventHandler(processing.EventHandler):
 
 
 def cancel_unpaid_orders(now=None):
-    """Cancel orders still pending payment ``SHOP_UNPAID_ORDER_DAYS`` after
-    they were placed, releasing their stock; orders with a part payment are
-    left for staff. Returns the cancelled orders' numbers."""
+    """Cancel orders unpaid ``SHOP_UNPAID_ORDER_DAYS`` after placing (not
+    part-paid ones, left for staff); returns their numbers."""
     days = settings.SHOP_UNPAID_ORDER_DAYS
     cutoff = (now or timezone.now()) - timedelta(days=days)
     handler = EventHandler()

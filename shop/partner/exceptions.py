@@ -1,14 +1,9 @@
-"""Errors raised when stock cannot cover an order."""
-
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 
 
 class InsufficientStock(UnableToPlaceOrder):
-    """The free stock of a stock record no longer covers an order line.
-
-    A subclass of Oscar's ``UnableToPlaceOrder`` so the checkout shows its
-    message on the preview page and restores the shopper's basket.
-    """
+    """The free stock no longer covers an order line; as Oscar's
+    ``UnableToPlaceOrder`` the checkout shows why and keeps the basket."""
 
     def __init__(self, stockrecord, requested, available):
         self.stockrecord = stockrecord

@@ -1,8 +1,4 @@
-"""Forked Oscar partner app: stock records carry a "was" price for sales.
-
-``StockRecord.allocate`` is also made safe against overselling: it locks the
-row and re-checks the free stock before it allocates (see ``allocate``).
-"""
+"""Forked Oscar partner app: a "was" price for sales, and no overselling."""
 
 from django.db import models
 from django.db.models import F
@@ -14,12 +10,8 @@ from shop.partner.exceptions import InsufficientStock
 
 
 class StockRecord(AbstractStockRecord):
-    """A partner's stock and price for a product, with an optional sale price.
-
-    ``price`` is what the shopper pays (VAT included). ``was_price`` is the
-    price before the sale; the strategy shows it struck through only when it
-    is greater than ``price``.
-    """
+    """A partner's stock and price (VAT included) for a product, with the
+    price before a sale, shown struck through when greater."""
 
     was_price = models.DecimalField(
         _("Was price (incl. VAT)"),
@@ -37,15 +29,9 @@ class StockRecord(AbstractStockRecord):
         app_label = "partner"
 
     def allocate(self, quantity):
-        """Allocate stock for an order line, refusing to oversell.
-
-        Oscar increments ``num_allocated`` without re-checking the free stock
-        and without a lock, so two checkouts of the last unit both succeed.
-        Here the row is locked (``SELECT ... FOR UPDATE``; on SQLite the
-        IMMEDIATE transaction already serialises writers), the free stock is
-        read again and ``InsufficientStock`` is raised when it is too low. The
-        caller must be inside a transaction (order placement is).
-        """
+        """Allocate stock for an order line with the row locked and the free
+        stock read again (Oscar's lets two checkouts take the last unit);
+        inside the caller's transaction."""
         if not self.can_track_allocations:
             return
         locked = (

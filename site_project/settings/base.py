@@ -1,8 +1,5 @@
-"""Settings shared by every environment.
-
-Every deployment value comes from the environment (django-environ). This file
-has no secret and no DEBUG: dev.py, test.py and production.py decide those.
-"""
+"""Settings shared by every environment; deployment values come from the
+environment (django-environ), secrets and DEBUG from dev, test or production."""
 
 from datetime import timedelta
 from pathlib import Path
@@ -31,12 +28,10 @@ def database_from_env(default):
         ) from exc
     if not config.get("ENGINE"):
         raise ImproperlyConfigured(f"DATABASE_URL has an unsupported scheme: {url!r}")
-    config["ATOMIC_REQUESTS"] = False
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        # WAL lets readers and one writer work at once; the busy timeout
-        # makes a second writer wait instead of failing "database is locked";
-        # IMMEDIATE transactions take the write lock up front so two writers
-        # never deadlock on a lock upgrade.
+        # WAL and IMMEDIATE transactions let readers and writers work at once
+        # without "database is locked"; optimize keeps the planner's
+        # statistics, which full-text search counts need.
         config.setdefault("OPTIONS", {}).update(
             {
                 "timeout": 20,
@@ -45,19 +40,14 @@ def database_from_env(default):
                     "PRAGMA journal_mode=WAL;"
                     "PRAGMA synchronous=NORMAL;"
                     "PRAGMA busy_timeout=20000;"
-                    # 16 MiB of pages per connection (SQLite's default is 2).
                     "PRAGMA cache_size=-16384;"
-                    # Planner statistics, gathered where missing or stale, as
-                    # SQLite advises on opening a long-lived connection:
-                    # full-text search counts need them.
                     "PRAGMA optimize=0x10002;"
                 ),
             }
         )
     else:
         config.setdefault("CONN_HEALTH_CHECKS", True)
-    # Connections outlive a request: no connect per request, and SQLite keeps
-    # its page cache (per connection) warm from one request to the next.
+    # Persistent connections: no connect per request, a warm SQLite page cache.
     config.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     return config
 
@@ -75,7 +65,6 @@ INSTALLED_APPS = [
     "site_project.sign_in",
     "site_search",
     "demo",
-    # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -93,7 +82,6 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    # Django
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -139,14 +127,11 @@ INSTALLED_APPS = [
     "treebeard",
     "sorl.thumbnail",
     "django_tables2",
-    # Login throttling and staff two-factor sign-in (site_project/sign_in/)
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    # Background tasks (mail, purges) and their database queue
     "django_tasks",
     "django_tasks_db",
-    # Who changed what and when, for superusers in /django-admin/ (AUDITLOG_*)
     "auditlog",
 ]
 
@@ -164,7 +149,6 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Names the signed-in user as the actor of each audit log entry.
     "auditlog.middleware.AuditlogMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "site_project.sign_in.two_factor.StaffTwoFactorMiddleware",
@@ -173,7 +157,7 @@ MIDDLEWARE = [
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "site_project.middleware.AdminPermissionDeniedMiddleware",
-    # Last, as django-axes asks: turns a locked-out login into its 429 page.
+    # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -215,16 +199,11 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = (
     # First: refuses every login, right or wrong, while locked out.
     "axes.backends.AxesStandaloneBackend",
-    # Oscar's email login, hashing as long for unknown addresses.
     "shop.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 )
 
-# Login throttling (django-axes) on every login form: the shop's, /cms/,
-# /shop/dashboard/ and /django-admin/. After AXES_FAILURE_LIMIT failures for
-# one account, or from one address, logins are refused (429) for
-# AXES_COOLOFF_TIME. Attempts are kept in the database, shared by every web
-# process with or without Redis; superusers see them in /django-admin/.
+# Login throttling on every login form, counted in the database.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -232,15 +211,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "site_project.sign_in.throttling.login_username"
 AXES_CLIENT_IP_CALLABLE = "site_project.sign_in.throttling.client_ip"
 AXES_LOCKOUT_CALLABLE = "site_project.sign_in.throttling.locked_out_response"
-# How many proxies of the site's own (nginx, Varnish) add X-Forwarded-For in
-# front of gunicorn; 0 trusts REMOTE_ADDR. Throttles count per client address.
+# How many of the site's own proxies add X-Forwarded-For before gunicorn.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-# Password-reset emails (django-ratelimit, counted in the cache): per address
-# asked for and per client address.
 PASSWORD_RESET_RATE_EMAIL = env.str("PASSWORD_RESET_RATE_EMAIL", default="3/h")
 PASSWORD_RESET_RATE_IP = env.str("PASSWORD_RESET_RATE_IP", default="20/h")
-# Staff two-factor sign-in (django-otp, TOTP): the name authenticator apps
-# show. Which groups must use it is a Wagtail setting (Settings > Staff sign-in).
 OTP_TOTP_ISSUER = "Backbone"
 
 LOGIN_URL = "customer:login"
@@ -248,8 +222,6 @@ LOGIN_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
-USE_I18N = True
-USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -257,17 +229,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-# Uploaded images above this size are refused with a form error.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Cache: Redis when REDIS_URL is set (shared by every web process), otherwise
-# local memory for a single development process.
+# Redis, shared by every web process, or local memory for one dev process.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
@@ -277,7 +242,6 @@ if REDIS_URL:
         }
     }
 else:
-    # Room for thumbnails and sessions (the default culls at 300 keys).
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -285,9 +249,7 @@ else:
         }
     }
 
-# Public pages (site_project.middleware.CacheHeadersMiddleware): how long a
-# shared cache keeps them, and serves them stale while it fetches a fresh copy.
-# Purges (wagtail.contrib.frontend_cache, as tasks) make changes show at once.
+# How long a shared cache keeps public pages; purges show changes at once.
 PUBLIC_PAGE_SECONDS = env.int("PUBLIC_PAGE_SECONDS", default=60 * 60)
 PUBLIC_PAGE_STALE_SECONDS = env.int("PUBLIC_PAGE_STALE_SECONDS", default=60)
 FRONTEND_CACHE_URL = env.str("FRONTEND_CACHE_URL", default="")
@@ -299,14 +261,7 @@ if FRONTEND_CACHE_URL:
         }
     }
 
-# Sessions live in the database (or Redis through the cache in production
-# settings), never in a process, so any web process can serve any visitor.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
-
-# Requests queue their mail as tasks (site_project/email.py); the task sends it
-# through EMAIL_DELIVERY_BACKEND (the EMAIL_BACKEND environment variable),
-# trying EMAIL_DELIVERY_ATTEMPTS times, the n-th retry EMAIL_RETRY_DELAY *
-# 2**(n-1) seconds after the last.
+# Mail is queued as tasks (site_project/email.py) sent by the delivery backend.
 EMAIL_BACKEND = "site_project.email.TaskEmailBackend"
 EMAIL_DELIVERY_BACKEND = env.str(
     "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
@@ -315,8 +270,7 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 EMAIL_DELIVERY_ATTEMPTS = env.int("EMAIL_DELIVERY_ATTEMPTS", default=5)
 EMAIL_RETRY_DELAY = env.int("EMAIL_RETRY_DELAY", default=60)
 
-# Background tasks (django-tasks, which Wagtail uses too): run at once unless
-# TASK_BACKEND=database, where a worker (`manage.py db_worker`) runs them.
+# Tasks run at once, or with TASK_BACKEND=database in `manage.py db_worker`.
 TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
     "database": "django_tasks_db.DatabaseBackend",
@@ -339,13 +293,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
-# ---------------------------------------------------------------- Security
-# Content-Security-Policy for the public site: scripts only from this origin
-# or carrying the per-request nonce (request.csp_nonce), no plugins, no
-# framing. Oscar's basket and checkout templates hide forms with
-# style="display:none", so inline style *attributes* are allowed, but not
-# <style> elements. The admin areas get a looser policy chosen by path in
-# site_project.middleware.ContentSecurityPolicyMiddleware (see why there).
+# Inline style attributes only for Oscar's templates; the admin areas get a
+# looser policy (site_project.middleware).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -362,20 +311,12 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-# Product images uploaded in Oscar's dashboard: the same limits as Wagtail's
-# (shop/dashboard/catalogue/forms.py); formats as Pillow names them.
+# Product images in Oscar's dashboard: the same limits as Wagtail's.
 SHOP_IMAGE_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 SHOP_IMAGE_FORMATS = ["JPEG", "PNG", "GIF", "WEBP"]
-# Wagtail's admin would otherwise load avatars from an external service.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Wagtail's live preview frames /cms/ pages inside /cms/ pages; every other
-# response keeps DENY (production.py).
-X_FRAME_OPTIONS = "DENY"
 
-# ---------------------------------------------------------------- Audit trail
-# django-auditlog records who changed what and when for these models; rows
-# Oscar writes in bulk (dashboard bulk actions, product attribute values) are
-# logged through shop/audit.py. Superusers read the log in /django-admin/.
+# Who changed what and when; Oscar's bulk writes are logged by shop/audit.py.
 AUDITLOG_INCLUDE_TRACKING_MODELS = (
     {"model": "catalogue.product", "exclude_fields": ["date_updated", "rating"]},
     "catalogue.category",
@@ -395,18 +336,13 @@ AUDITLOG_INCLUDE_TRACKING_MODELS = (
     },
 )
 
-# ---------------------------------------------------------------- Wagtail
 WAGTAIL_SITE_NAME = "Backbone"
-# The public address: the sites framework's Site is set from it on migrate
-# (shop/site_url.py), so password-reset links and the sitemap name it.
+# The public address; the sites framework's Site is set from it on migrate.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-# At most 25 million pixels (width x height x frames) per uploaded image, in
-# Wagtail and in the product image form (site_project/image_uploads.py): a
-# 24-megapixel camera photo fits, and decoding one for a rendition takes at
-# most about 100 MB of a worker's memory (4 bytes a pixel).
+# Also the product image form's limit (site_project/image_uploads.py).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "site_project.image_uploads.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
@@ -414,16 +350,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 TAGGIT_CASE_INSENSITIVE = True
 
-# ---------------------------------------------------------------- Search
-# One index for articles and products (/search/). By default Wagtail's
-# database backend, which picks SQLite FTS5 or PostgreSQL full-text search by
-# the connection's vendor; SEARCH_CONFIG is PostgreSQL's text search
-# configuration (English stemming).
-# SEARCH_BACKEND_URL moves the index to a search server by configuration
-# alone, e.g.
-#   elasticsearch8://search.internal:9200/backbone_
-#   opensearch3+https://user:password@search.internal:9200/backbone_
-# (engine[+http|+https]://[user:password@]host:port/index-prefix).
+# SEARCH_BACKEND_URL moves the search index from the database to a search
+# server: engine[+http|+https]://[user:password@]host:port/index-prefix.
 SEARCH_SERVER_ENGINES = (
     "elasticsearch7",
     "elasticsearch8",
@@ -464,20 +392,15 @@ def search_backends_from_env():
 
 WAGTAILSEARCH_BACKENDS = search_backends_from_env()
 
-# ---------------------------------------------------------------- Oscar
 OSCAR_SHOP_NAME = "Backbone shop"
 OSCAR_SHOP_TAGLINE = "Recovery products for a stronger back"
-OSCAR_HOMEPAGE = "/shop/catalogue/"
-OSCAR_DEFAULT_CURRENCY = "GBP"
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MODERATE_REVIEWS = True
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Oscar's emails build links as OSCAR_URL_SCHEMA://<Site domain><path>.
 OSCAR_URL_SCHEMA = urlsplit(SITE_URL).scheme or "https"
-OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_PRODUCTS_PER_PAGE = 12
-OSCAR_BASKET_COOKIE_SECURE = False
 # Staff record an offline payment in the dashboard; that moves the order on.
 OSCAR_INITIAL_ORDER_STATUS = "Pending payment"
 OSCAR_INITIAL_LINE_STATUS = "Pending payment"
@@ -489,11 +412,18 @@ OSCAR_ORDER_STATUS_PIPELINE = {
     "Cancelled": (),
 }
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
-# Orders still "Pending payment" this many days after placing are cancelled
-# by `manage.py cancel_unpaid_orders` (run daily), releasing their stock.
+OSCAR_ORDER_STATUS_CASCADE = {
+    status: status for status in ("Paid", "Shipped", "Complete", "Cancelled")
+}
+# Shown to shoppers who pay by bank transfer.
+SHOP_BANK_ACCOUNT = {
+    "account_name": "Backbone Recovery Ltd",
+    "sort_code": "00-00-00",
+    "account_number": "00000000",
+}
+# Days after which `manage.py cancel_unpaid_orders` cancels an unpaid order.
 SHOP_UNPAID_ORDER_DAYS = env.int("SHOP_UNPAID_ORDER_DAYS", default=7)
-# Attempts counted per client address and per email address (django-ratelimit
-# rates, e.g. "10/h"); over the limit a visitor gets a 429 page.
+# django-ratelimit rates per client address and per email address.
 SHOP_THROTTLE_RATES = {
     "place-order": {
         "ip": env.str("PLACE_ORDER_RATE_IP", default="10/h"),
@@ -504,21 +434,13 @@ SHOP_THROTTLE_RATES = {
         "email": env.str("VOUCHER_RATE_EMAIL", default="10/h"),
     },
 }
-OSCAR_ORDER_STATUS_CASCADE = {
-    "Paid": "Paid",
-    "Shipped": "Shipped",
-    "Complete": "Complete",
-    "Cancelled": "Cancelled",
-}
 OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
 
-# Oscar's storefront search is replaced by the site-wide /search/ page; the
-# simple engine keeps haystack importable without a search server.
+# Oscar's search gives way to /search/; haystack needs an engine to import.
 HAYSTACK_CONNECTIONS = {
     "default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}
 }
 
-THUMBNAIL_DEBUG = False
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
 
 

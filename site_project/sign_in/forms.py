@@ -6,13 +6,11 @@ class TokenForm(forms.Form):
 
     token = forms.RegexField(
         label="Code from your authenticator app",
-        regex=r"^\s*\d{6}\s*$",
+        regex=r"^\d{6}$",
+        strip=True,
         max_length=12,
         error_messages={"invalid": "Enter the six digits your app shows."},
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
         ),
     )
-
-    def clean_token(self):
-        return self.cleaned_data["token"].strip()

@@ -6,13 +6,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 @register_setting(icon="key")
 class StaffSignInSettings(BaseGenericSetting):
-    """Which staff groups must sign in with a two-factor code (TOTP).
-
-    A setting rather than a group permission: site_project.roles.apply_role()
-    sets each role's permissions exactly, which would drop a permission
-    granted here. Only superusers may edit Wagtail settings unless given the change
-    permission.
-    """
+    """Which staff groups must sign in with a two-factor code (TOTP); a
+    setting, since apply_role() would drop a permission granted here."""
 
     groups_requiring_two_factor = models.ManyToManyField(
         Group,

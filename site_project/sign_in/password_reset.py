@@ -7,14 +7,8 @@ from .throttling import over_limit
 
 
 class ThrottledPasswordResetMixin:
-    """Refuse (429, with a message) more reset emails than the limits allow,
-    per address asked for and per client address (django-ratelimit, counted
-    in the cache; both reset pages share the counters).
-
-    Without it, one address could be sent any number of reset emails. The
-    limit applies whether or not the address has an account, so a refusal
-    tells nothing about accounts.
-    """
+    """Refuse (429) more reset emails than the limits allow, per address
+    asked for and per client address, whether or not it has an account."""
 
     def form_valid(self, form):
         rates = {

@@ -1,10 +1,5 @@
-"""Who is asking, as the throttles count them, and the counting itself.
-
-django-axes (logins) and django-ratelimit (password resets, placing orders,
-trying vouchers) count per client address; behind the site's own proxies
-REMOTE_ADDR is the proxy's, so TRUSTED_PROXY_COUNT says how many
-X-Forwarded-For entries, from the right, those proxies added.
-"""
+"""Who is asking, as django-axes and django-ratelimit count them, and the
+counting itself."""
 
 from django.conf import settings
 from django.shortcuts import render
@@ -12,8 +7,8 @@ from django_ratelimit.core import is_ratelimited
 
 
 def client_ip(request):
-    """The visitor's address: REMOTE_ADDR, or the address the first trusted
-    proxy saw when TRUSTED_PROXY_COUNT proxies stand in front."""
+    """REMOTE_ADDR, or the address the first of TRUSTED_PROXY_COUNT proxies
+    saw (counted from the right of X-Forwarded-For)."""
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
         forwarded = [
@@ -27,11 +22,8 @@ def client_ip(request):
 
 
 def login_username(request, credentials):
-    """The account a login names, in one case, for AXES_USERNAME_CALLABLE:
-    "Ada@Example.com" and "ada@example.com" count as the same account.
-
-    Oscar's shop login form posts ``login-username``; the others ``username``.
-    """
+    """The account a login names, lower-cased (AXES_USERNAME_CALLABLE);
+    Oscar's login form posts ``login-username``, the others ``username``."""
     username = (credentials or {}).get("username")
     if username is None:
         username = request.POST.get("username") or request.POST.get("login-username")
@@ -39,10 +31,9 @@ def login_username(request, credentials):
 
 
 def over_limit(request, action, email, rates):
-    """Count one ``action`` for this request's client address and for
-    ``email`` (if known), with django-ratelimit in the cache; True when either
-    is over its rate (``rates``: {"ip": "20/h", "email": "3/h"}). Every
-    counter is counted, so one refusal cannot spare another."""
+    """Count one ``action`` for the client address and for ``email`` (if
+    known); True when either is over its rate in ``rates`` (keys "ip",
+    "email"). Every counter counts, so one refusal cannot spare another."""
     keys = [("ip", client_ip(request) or "")]
     if email:
         keys.append(("email", email.strip().lower()))
@@ -60,10 +51,7 @@ def over_limit(request, action, email, rates):
 
 
 def locked_out_response(request, original_response, credentials):
-    """AXES_LOCKOUT_CALLABLE: a plain page that says why and for how long.
-
-    Rendered without the shared layout (like the error pages), as 429.
-    """
+    """AXES_LOCKOUT_CALLABLE: a 429 page that says why and for how long."""
     minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
     return render(
         request,

@@ -1,28 +1,20 @@
-"""Staff two-factor sign-in: who is asked for a code, and where.
-
-A person who has confirmed an authenticator (a TOTP device) is asked for its
-code before any staff page; a member of a group named in the Staff sign-in
-setting who has none is sent to set one up first. Signing in with a password
-is unchanged: the code is asked for on the first staff page afterwards.
-"""
+"""Staff two-factor sign-in: a person with a confirmed authenticator (TOTP)
+is asked for its code before any staff page; a member of a group named in the
+Staff sign-in setting who has none is sent to set one up first."""
 
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import Group
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.deprecation import MiddlewareMixin
 from django_otp import user_has_device
 
-from site_project.middleware import is_admin_path
+from site_project.middleware import ADMIN_PATH_PREFIXES, is_admin_path
 
 # Each staff area's own sign-in and sign-out stay reachable.
-OPEN_STAFF_PATHS = (
-    "/cms/login/",
-    "/cms/logout/",
-    "/shop/dashboard/login/",
-    "/shop/dashboard/logout/",
-    "/django-admin/login/",
-    "/django-admin/logout/",
+OPEN_STAFF_PATHS = tuple(
+    f"{prefix}{page}/" for prefix in ADMIN_PATH_PREFIXES for page in ("login", "logout")
 )
 
 
@@ -35,17 +27,11 @@ def with_next(url_name, next_url):
     return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
 
 
-class StaffTwoFactorMiddleware:
-    """Send signed-in, unverified people on staff paths to verify or set up.
+class StaffTwoFactorMiddleware(MiddlewareMixin):
+    """Send signed-in, unverified people on staff paths to verify or set up
+    (after django_otp's OTPMiddleware, which adds ``is_verified()``)."""
 
-    Goes after django_otp's OTPMiddleware, which gives request.user its
-    ``is_verified()``.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
+    def process_request(self, request):
         user = request.user
         path = request.path_info
         if (
@@ -59,4 +45,3 @@ class StaffTwoFactorMiddleware:
                 return redirect(with_next("sign_in:two-factor-verify", next_url))
             if two_factor_required(user):
                 return redirect(with_next("sign_in:two-factor-setup", next_url))
-        return self.get_response(request)

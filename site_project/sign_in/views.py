@@ -32,31 +32,31 @@ def next_url(request):
 
 
 def check_code(request, device, form, template, context):
-    """Verify the form's code on the device; render the page again if not."""
-    allowed, _ = device.verify_is_allowed()
-    if not allowed:
-        form.add_error("token", "Too many wrong codes. Wait a minute, then try again.")
-        status = 429
-    elif device.verify_token(form.cleaned_data["token"]):
-        return None
-    else:
-        form.add_error(
-            "token",
-            "That code is not right. Enter the code your app shows now "
-            "(it changes every 30 seconds).",
-        )
-        status = 400
+    """None when the form holds the device's current code; otherwise the
+    page again, 400 or (after too many wrong codes) 429."""
+    status = 400
+    if form.is_valid():
+        allowed, _ = device.verify_is_allowed()
+        if not allowed:
+            form.add_error(
+                "token", "Too many wrong codes. Wait a minute, then try again."
+            )
+            status = 429
+        elif device.verify_token(form.cleaned_data["token"]):
+            return None
+        else:
+            form.add_error(
+                "token",
+                "That code is not right. Enter the code your app shows now "
+                "(it changes every 30 seconds).",
+            )
     return render(request, template, {**context, "form": form}, status=status)
 
 
 @method_decorator([never_cache, login_required], name="dispatch")
 class TwoFactorSetupView(View):
-    """Show a new authenticator secret (QR code and text) and confirm it
-    with a first code.
-
-    The unconfirmed device is kept between showing the secret and confirming
-    it (one per person, reused); it proves nothing until confirmed.
-    """
+    """Show a new authenticator secret (QR code and text) and confirm it with
+    a first code; the unconfirmed device (one per person) proves nothing."""
 
     template_name = "sign_in/two_factor_setup.html"
 
@@ -78,8 +78,7 @@ class TwoFactorSetupView(View):
     def context(self):
         secret = b32encode(self.device.bin_key).decode()
         return {
-            # segno's own markup of the otpauth:// URL, drawn here: the page
-            # loads nothing from elsewhere and keeps the secret off the wire.
+            # Drawn here, so the secret goes to no other server.
             "qr_svg": mark_safe(  # noqa: S308  # nosec B308, B703
                 segno.make(self.device.config_url, error="m").svg_inline(
                     scale=4, title="QR code for your authenticator app"
@@ -96,9 +95,6 @@ class TwoFactorSetupView(View):
 
     def post(self, request):
         form = TokenForm(request.POST)
-        if not form.is_valid():
-            context = {**self.context(), "form": form}
-            return render(request, self.template_name, context, status=400)
         refused = check_code(
             request, self.device, form, self.template_name, self.context()
         )
@@ -131,10 +127,6 @@ class TwoFactorVerifyView(View):
     def post(self, request):
         form = TokenForm(request.POST)
         context = {"next": next_url(request)}
-        if not form.is_valid():
-            return render(
-                request, self.template_name, {**context, "form": form}, status=400
-            )
         with transaction.atomic():
             # Locked, so two requests cannot both spend the same code.
             device = (

@@ -1,5 +1,5 @@
-"""Forked stock-alert views: a public page sends the alert form as a GET (see
-shop.basket.views); without a script, the GET shows it again as a POST."""
+"""Forked stock-alert views: the form a public page sends as a GET is shown
+again as a POST (see shop.basket.views)."""
 
 from django.shortcuts import get_object_or_404
 from oscar.apps.customer.alerts import views as core_views

@@ -3,11 +3,8 @@ from oscar.apps.customer.wishlists import views
 
 
 class WishListAddProduct(views.WishListAddProduct):
-    """Adds a product to a wish list on POST only.
-
-    Oscar's view also adds (and creates a wish list) on GET, so a link or an
-    image on another site could change a signed-in shopper's lists.
-    """
+    """Adds a product to a wish list on POST only (Oscar's did on GET too, so
+    a link on another site could)."""
 
     def dispatch(self, request, *args, **kwargs):
         if request.method != "POST":

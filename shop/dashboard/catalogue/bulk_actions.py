@@ -1,8 +1,5 @@
-"""Forked dashboard bulk actions: Oscar's, each changed row audit-logged.
-
-Oscar changes the rows with ``QuerySet.update()``, which the audit log does
-not see; ``logged_bulk_writes`` records each one (shop/audit.py).
-"""
+"""Oscar's dashboard bulk actions, whose ``QuerySet.update()`` of each row is
+audit-logged."""
 
 from oscar.apps.dashboard.catalogue import bulk_actions as core_bulk_actions
 

@@ -1,5 +1,5 @@
-"""Oscar's dashboard catalogue forms: cleaned rich text (product and category
-descriptions, rich-text attributes) and limits on uploaded product images."""
+"""Oscar's dashboard catalogue forms: cleaned rich text and limits on uploaded
+product images."""
 
 from django import forms
 from django.conf import settings
@@ -17,45 +17,29 @@ from oscar.apps.dashboard.catalogue.forms import (
 from oscar.apps.dashboard.catalogue.forms import (
     StockRecordForm as OscarStockRecordForm,
 )
-from PIL import Image
 from wagtail.whitelist import Whitelister
 
 from site_project.image_uploads import check_whole_image
 
 
 def clean_rich_text(html):
-    """Dashboard rich text as shop pages may print it.
-
-    Oscar prints product and category descriptions and rich-text attribute
-    values with ``|safe`` (they come from the dashboard's HTML editor), so
-    only an allow-list of tags survives: no scripts, no ``<meta>`` refresh,
-    no event-handler attributes, no ``javascript:`` links (Wagtail's
-    rich-text whitelister, the same rules as article rich text).
-    """
+    """Dashboard rich text, which Oscar prints with ``|safe``, through
+    Wagtail's whitelister: no scripts, event handlers or ``javascript:``."""
     return Whitelister().clean(html or "")
 
 
 class RichTextField(forms.CharField):
-    """A form field for dashboard rich text, cleaned by clean_rich_text."""
-
     def clean(self, value):
         return clean_rich_text(super().clean(value))
 
 
 class ProductImageForm(OscarProductImageForm):
-    """Refuses product images that are too large, not a web image format,
-    over the pixel limit or incomplete.
-
-    The same limits as Wagtail's image uploads: SHOP_IMAGE_MAX_UPLOAD_SIZE
-    bytes, the formats in SHOP_IMAGE_FORMATS (checked on the decoded image,
-    not trusted from the file name or the browser's content type), and
-    check_whole_image (WAGTAILIMAGES_MAX_IMAGE_PIXELS, every frame decoded).
-    """
+    """Refuses product images too large, not in SHOP_IMAGE_FORMATS (read
+    from the image itself) or failing check_whole_image."""
 
     def clean_original(self):
         upload = self.cleaned_data.get("original")
-        # Only a new upload has a content_type; an unchanged image is a
-        # FieldFile already stored.
+        # An unchanged image is a stored FieldFile, without a content_type.
         if upload is None or not hasattr(upload, "content_type"):
             return upload
         limit = settings.SHOP_IMAGE_MAX_UPLOAD_SIZE
@@ -69,12 +53,8 @@ class ProductImageForm(OscarProductImageForm):
                     "limit": filesizeformat(limit),
                 },
             )
-        image_format = getattr(getattr(upload, "image", None), "format", None)
-        if image_format is None:
-            upload.seek(0)
-            with Image.open(upload) as image:
-                image_format = image.format
-            upload.seek(0)
+        # The format Pillow read (forms.ImageField), not the file's name.
+        image_format = upload.image.format
         if image_format not in settings.SHOP_IMAGE_FORMATS:
             raise forms.ValidationError(
                 "%(format)s images are not accepted; upload a %(allowed)s file.",
@@ -89,11 +69,8 @@ class ProductImageForm(OscarProductImageForm):
 
 
 class StockRecordForm(OscarStockRecordForm):
-    """Oscar's stock record form with the sale's "was" price.
-
-    When a product page is saved by a form that does not show ``was_price``
-    (an older template), the stored value is kept rather than cleared.
-    """
+    """Oscar's stock record form with the sale's "was" price, kept when a
+    form without the field is posted."""
 
     class Meta(OscarStockRecordForm.Meta):
         fields = [*OscarStockRecordForm.Meta.fields, "was_price"]
@@ -113,8 +90,7 @@ class StockRecordForm(OscarStockRecordForm):
 
 
 class ProductForm(OscarProductForm):
-    """Oscar's product form; the description and rich-text attribute values
-    are cleaned on save (see clean_rich_text)."""
+    """Oscar's product form with the rich text cleaned."""
 
     def clean_description(self):
         return clean_rich_text(self.cleaned_data.get("description"))
@@ -129,9 +105,7 @@ class ProductForm(OscarProductForm):
 
 
 class CategoryForm(OscarCategoryForm):
-    """Oscar's category form; the description is cleaned on save (see
-    clean_rich_text). The long description is not on this form: only
-    superusers edit it, in Django's admin."""
+    """Oscar's category form with the description cleaned."""
 
     def clean_description(self):
         return clean_rich_text(self.cleaned_data.get("description"))

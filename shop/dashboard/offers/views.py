@@ -1,5 +1,3 @@
-"""Forked dashboard offer views."""
-
 from django.http import HttpResponseBadRequest
 from oscar.apps.dashboard.offers import views as core_views
 

@@ -1,5 +1,3 @@
-"""Dashboard order forms of the shop."""
-
 from decimal import Decimal as D
 
 from django import forms

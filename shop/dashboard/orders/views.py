@@ -1,5 +1,3 @@
-"""Forked dashboard order views: staff record an offline payment."""
-
 from decimal import Decimal as D
 
 from django.contrib import messages
@@ -7,13 +5,13 @@ from django.core.exceptions import PermissionDenied
 from oscar.apps.dashboard.orders import views as core_views
 
 from shop.checkout.payment import (
-    PAID_STATUS,
     PaymentNotRecordable,
     amount_received,
     payment_method_for_order,
     record_payment,
 )
 from shop.dashboard.orders.forms import RecordPaymentForm
+from shop.order.processing import PAID
 
 
 class OrderDetailView(core_views.OrderDetailView):
@@ -34,7 +32,7 @@ class OrderDetailView(core_views.OrderDetailView):
         ctx["payment_method"] = payment_method_for_order(order)
         received = amount_received(order)
         ctx["amount_received"] = received
-        ctx["can_record_payment"] = PAID_STATUS in order.available_statuses()
+        ctx["can_record_payment"] = PAID in order.available_statuses()
         ctx.setdefault(
             "record_payment_form",
             RecordPaymentForm(
@@ -60,11 +58,10 @@ class OrderDetailView(core_views.OrderDetailView):
         except PaymentNotRecordable as exc:
             return self.reload_page(error=str(exc))
         order.refresh_from_db()
-        if order.status == PAID_STATUS:
+        if order.status == PAID:
             messages.success(
                 request,
-                f"Payment of £{amount} recorded: order {order.number} is now "
-                f"“{PAID_STATUS}”.",
+                f"Payment of £{amount} recorded: order {order.number} is now “{PAID}”.",
             )
         else:
             owed = order.total_incl_tax - amount_received(order)

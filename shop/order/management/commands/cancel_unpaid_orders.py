@@ -1,5 +1,3 @@
-"""``manage.py cancel_unpaid_orders``: run daily (cron or a systemd timer)."""
-
 from django.conf import settings
 from django.core.management.base import BaseCommand
 

@@ -1,5 +1,3 @@
-"""Create or update the staff roles' groups (see site_project/roles.py)."""
-
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
