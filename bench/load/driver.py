@@ -25,7 +25,7 @@ from urllib.parse import urlencode, urlsplit
 
 ARTICLE_LINK = re.compile(r'href="(/articles/[a-z0-9-]+/)"')
 CALLOUT_ADD_FORM = re.compile(
-    r'<form class="product-card__add" method="post" action="(/shop/basket/add/\d+/)"'
+    r'<form class="product-card__add" action="(/shop/basket/add/\d+/)"'
 )
 ADDRESS = {
     "first_name": "Load",
@@ -115,6 +115,9 @@ class Visitor:
         self.cookies = {}
 
     def request(self, method, path, data=None):
+        if method == "POST" and "csrftoken" not in self.cookies:
+            # As site.js does: public pages carry no token; /visitor/ sets it.
+            self.get("/visitor/")
         headers = {
             "X-Forwarded-Proto": "https",
             "User-Agent": "backbone-loadtest",
@@ -123,10 +126,6 @@ class Visitor:
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
-        if method == "POST" and "csrftoken" not in self.cookies:
-            # As site.js does: public pages carry no token; /visitor/ sets it.
-            self.get("/visitor/")
-            return self.request(method, path, data)
         if method == "POST":
             data = dict(data or {})
             data["csrfmiddlewaretoken"] = self.cookies.get("csrftoken", "")
