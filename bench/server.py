@@ -56,19 +56,14 @@ def free_port():
 
 
 @contextmanager
-def gunicorn(
-    env, workers, *, page_cache=None, threads=None, timeout=None, log_path=None
-):
+def gunicorn(env, workers, *, threads=None, timeout=None, log_path=None):
     """Serve the site with ``env`` over this process's environment.
 
-    page_cache: True/False sets PAGE_CACHE_ENABLED, None leaves it alone.
     threads, timeout: gunicorn's --threads and --timeout (None: its default).
     log_path: append gunicorn's output there; None: it shares this output.
     """
     port = free_port()
     server_env = {**os.environ, **env}
-    if page_cache is not None:
-        server_env["PAGE_CACHE_ENABLED"] = str(page_cache)
     command = [
         str(gunicorn_command()),
         "site_project.wsgi:application",

@@ -1,8 +1,8 @@
 """Production settings for benchmarks on loopback.
 
-Everything production does (DEBUG off, manifest static files, the page
-cache), except what plain http on 127.0.0.1 needs, and static files
-collected into this run's own folder so parallel runs do not clash.
+Everything production does (DEBUG off, manifest static files), except
+what plain http on 127.0.0.1 needs, and static files collected into this
+run's own folder so parallel runs do not clash.
 """
 
 import os
