@@ -260,6 +260,13 @@ def compare(sides, runs):
         met = None
         if pair.target is not None:
             met = ratio is not None and ratio >= pair.target
+        # The two sides of a round ran one after the other: their ratio is
+        # less moved by the load of the minute than a ratio of medians.
+        round_ratios = [
+            round(mine["rps"] / theirs["rps"], 2)
+            for mine, theirs in zip(site["rounds"], peer["rounds"], strict=True)
+            if theirs["rps"]
+        ]
         results.append(
             {
                 "pair": pair.name,
@@ -267,6 +274,10 @@ def compare(sides, runs):
                 "site": site,
                 "peer_page": peer,
                 "ratio": ratio,
+                "round_ratios": round_ratios,
+                "median_round_ratio": (
+                    statistics.median(round_ratios) if round_ratios else None
+                ),
                 "target": pair.target,
                 "met": met,
             }
@@ -274,27 +285,35 @@ def compare(sides, runs):
     return results
 
 
+def rps_cell(side):
+    errors = f" ({side['errors']} err)" if side["errors"] else ""
+    return f"{side['median_rps']:.1f}{errors}"
+
+
 def print_table(results):
+    """Medians and ratio of each pair; "rounds" is the median and range of
+    the ratios taken round by round."""
     print(
-        f"\n  {'pair':<20}{'this site':>11}{'peer':>26}{'ratio':>8}   target"
+        f"\n  {'pair':<20}{'this site':>11}{'peer':>26}{'ratio':>8}"
+        f"{'rounds':>20}   target"
         f"\n  {'':<20}{'req/s':>11}{'req/s':>26}"
     )
     for each in results:
-        site, peer = each["site"], each["peer_page"]
-
-        def cell(side):
-            errors = f" ({side['errors']} err)" if side["errors"] else ""
-            return f"{side['median_rps']:.1f}{errors}"
-
         ratio = f"{each['ratio']:.2f}x" if each["ratio"] is not None else "-"
-        if each["target"] is None:
-            target = ""
-        else:
+        rounds = "-"
+        if each["round_ratios"]:
+            rounds = (
+                f"{each['median_round_ratio']:.2f}x ({min(each['round_ratios']):.2f}"
+                f"-{max(each['round_ratios']):.2f})"
+            )
+        target = ""
+        if each["target"] is not None:
             mark = "ok" if each["met"] else "MISS"
             target = f">= {each['target']:.1f}x {mark}"
+        peer = f"{each['peer']} {rps_cell(each['peer_page'])}"
         print(
-            f"  {each['pair']:<20}{cell(site):>11}"
-            f"{each['peer'] + ' ' + cell(peer):>26}{ratio:>8}   {target}"
+            f"  {each['pair']:<20}{rps_cell(each['site']):>11}{peer:>26}{ratio:>8}"
+            f"{rounds:>20}   {target}"
         )
     print("\n  pages:")
     for each in results:
