@@ -343,8 +343,9 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="backbone-bench-peers-"))
     peers = prepare_peers(args.peers_dir.resolve(), work)
     database_url = f"sqlite:///{work / 'bench.sqlite3'}"
-    # PAGE_CACHE_ENABLED only in the server's environment: every page is
-    # rendered, and once the page cache is gone the variable means nothing.
+    # PAGE_CACHE_ENABLED only in the server's environment: it turns off the
+    # in-process page cache of a site that still has one; nothing reads it
+    # in a site without one.
     env = {**run.server_environment(database_url, work), "PAGE_CACHE_ENABLED": "False"}
     print(f"bench-peers: this site at {BASE_DIR}, peers in {args.peers_dir}")
     run.setup_django(env)
