@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: worker run stack test test-postgres test-stack install migrate demo lint format browser bench bench-scale loadtest clean
+.PHONY: worker run stack test test-postgres test-stack install migrate demo lint format browser bench bench-scale bench-peers loadtest clean
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -81,6 +81,12 @@ bench: install
 ## PostgreSQL / Redis): query counts, growth, chooser search, worker memory.
 bench-scale: install
 	$(PYTHON) bench/run.py
+
+## Rendered pages beside the two peers (wagtail/bakerydemo, django-oscar's
+## sandbox) set up in PEERS_DIR as ../shared/peers/README.md says: req/s
+## ratios from interleaved wrk rounds; results in bench/results/.
+bench-peers: install
+	$(PYTHON) bench/peers.py
 
 ## Two minutes of visitors (read, add from callouts, guest checkout) against
 ## gunicorn on its own PostgreSQL, which is stopped for 15 s in the middle.

@@ -5,7 +5,8 @@ one base environment.
 ``/healthz`` answers and yields ``(base_url, process)``; on exit it sends
 SIGTERM, then kills the server if it has not stopped within 30 s. If gunicorn
 exits (or never answers) while starting, it raises ``ServerError`` saying
-where its output is.
+where its output is. The same launcher starts another project's application
+(the peers of bench/peers.py) from that project's folder and virtualenv.
 """
 
 import os
@@ -56,17 +57,36 @@ def free_port():
 
 
 @contextmanager
-def gunicorn(env, workers, *, threads=None, timeout=None, log_path=None):
-    """Serve the site with ``env`` over this process's environment.
+def gunicorn(
+    env,
+    workers,
+    *,
+    threads=None,
+    timeout=None,
+    log_path=None,
+    app="site_project.wsgi:application",
+    cwd=BASE_DIR,
+    executable=None,
+    ready_path="/healthz",
+    base_environment=None,
+):
+    """Serve the site (or ``app``) with ``env`` over ``base_environment``.
 
     threads, timeout: gunicorn's --threads and --timeout (None: its default).
     log_path: append gunicorn's output there; None: it shares this output.
+    app, cwd, executable: the WSGI application, the folder gunicorn runs in
+    and the gunicorn to run (None: gunicorn_command()); another project's
+    to serve that project.
+    ready_path: the path that answers once the server is up.
+    base_environment: what ``env`` is laid over (None: this process's
+    environment; another project gets a clean one, not this site's settings).
     """
     port = free_port()
-    server_env = {**os.environ, **env}
+    base = os.environ if base_environment is None else base_environment
+    server_env = {**base, **env}
     command = [
-        str(gunicorn_command()),
-        "site_project.wsgi:application",
+        str(executable or gunicorn_command()),
+        app,
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
@@ -81,9 +101,9 @@ def gunicorn(env, workers, *, threads=None, timeout=None, log_path=None):
     log = open(log_path, "ab") if log_path else None  # noqa: SIM115
     output = f"see {log_path}" if log_path else "see its output above"
     process = subprocess.Popen(  # nosec B603 (fixed argv, no shell)
-        command, cwd=BASE_DIR, env=server_env, stdout=log, stderr=log
+        command, cwd=cwd, env=server_env, stdout=log, stderr=log
     )
-    base = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while True:
@@ -93,16 +113,16 @@ def gunicorn(env, workers, *, threads=None, timeout=None, log_path=None):
                     f"starting; {output}."
                 )
             try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=2):  # nosec B310
+                with urllib.request.urlopen(f"{url}{ready_path}", timeout=2):  # nosec B310
                     break
             except OSError:
                 if time.monotonic() > deadline:
                     raise ServerError(
-                        f"gunicorn did not answer /healthz within {START_TIMEOUT} s; "
-                        f"{output}."
+                        f"gunicorn did not answer {ready_path} within "
+                        f"{START_TIMEOUT} s; {output}."
                     ) from None
                 time.sleep(0.1)
-        yield base, process
+        yield url, process
     finally:
         process.send_signal(signal.SIGTERM)
         try:

@@ -1,5 +1,8 @@
 """bench/server.py: the one gunicorn launcher of bench/run.py and bench/load/."""
 
+import os
+import urllib.request
+
 import pytest
 
 from bench import server
@@ -33,3 +36,30 @@ def test_a_server_that_cannot_boot_fails_loudly_and_names_its_log(tmp_path):
     ):
         pytest.fail("gunicorn should not have started")
     assert "no_such_settings_module" in log.read_text()
+
+
+def test_another_projects_app_starts_from_its_folder_without_this_sites_settings(
+    tmp_path, monkeypatch
+):
+    (tmp_path / "peer_app.py").write_text(
+        "import os\n"
+        "def application(environ, start_response):\n"
+        "    start_response('200 OK', [('Content-Type', 'text/plain')])\n"
+        "    settings = os.environ.get('DJANGO_SETTINGS_MODULE', 'none')\n"
+        "    return [f\"{settings} {os.environ['PEER_NAME']}\".encode()]\n"
+    )
+    monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "bench.settings")
+    with (
+        server.gunicorn(
+            {"PEER_NAME": "peer"},
+            1,
+            timeout=10,
+            log_path=tmp_path / "gunicorn.log",
+            app="peer_app:application",
+            cwd=tmp_path,
+            ready_path="/anything",
+            base_environment={"PATH": os.environ["PATH"]},
+        ) as (base, _),
+        urllib.request.urlopen(f"{base}/anything", timeout=10) as response,
+    ):
+        assert response.read() == b"none peer"
