@@ -11,14 +11,15 @@ register = template.Library()
 FEATURED_IN_LIMIT = 6
 
 
-@register.inclusion_tag("shop/includes/featured_in.html", takes_context=True)
-def featured_in(context, product):
-    """{% featured_in product %}: live public articles with a callout for it."""
-    request = context.get("request")
+@register.inclusion_tag("shop/includes/featured_in.html")
+def featured_in(product):
+    """{% featured_in product %}: live public articles with a callout for it.
+    Their URLs come from Wagtail's cached site root paths (no request, so no
+    Site lookup for it): relative on a one-site install."""
     articles = []
     if getattr(product, "pk", None):
         for page in articles_featuring(product)[:FEATURED_IN_LIMIT]:
-            articles.append({"title": page.title, "url": page.get_url(request)})
+            articles.append({"title": page.title, "url": page.get_url()})
     return {"articles": articles}
 
 

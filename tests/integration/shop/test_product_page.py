@@ -2,11 +2,13 @@
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from oscar.apps.analytics.models import ProductRecord
 from oscar.apps.catalogue.signals import product_viewed
 
-from tests.factories_shop import make_product
+from shop.catalogue.models import ProductCategory
+from tests.factories_shop import make_category, make_product
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +49,25 @@ def test_product_page_does_not_write_analytics(client):
 def test_hidden_product_page_is_404(client):
     product = make_product(is_public=False)
     assert client.get(product.get_absolute_url()).status_code == 404
+
+
+def test_product_page_costs_a_fixed_number_of_queries(client):
+    """Pinned, caches warm (as a second visitor finds them): the same for a
+    product in one category as in three."""
+    top = make_category("Therapy")
+    one, three = make_product(title="Ice pack"), make_product(title="Heat pad")
+    cold = make_category("Cold", parent=make_category("Cool", parent=top))
+    ProductCategory.objects.create(product=one, category=cold)
+    for n in range(3):
+        child = make_category(
+            f"Heat {n}", parent=make_category(f"Warm {n}", parent=top)
+        )
+        ProductCategory.objects.create(product=three, category=child)
+
+    def queries(product):
+        Client().get(product.get_absolute_url())
+        with CaptureQueriesContext(connection) as captured:
+            assert Client().get(product.get_absolute_url()).status_code == 200
+        return len(captured)
+
+    assert queries(one) == queries(three) == 15
