@@ -106,26 +106,41 @@ scrollToAnchorBelowMessages();
 (function () {
   "use strict";
   if (!window.fetch) { return; }
-  fetch("/visitor/", { credentials: "same-origin", headers: { "Accept": "application/json" } })
+  function upgrade(form, visitor) {
+    var token = document.createElement("input");
+    token.type = "hidden";
+    token.name = "csrfmiddlewaretoken";
+    token.value = visitor.csrf_token;
+    form.appendChild(token);
+    form.method = "post";
+    form.removeAttribute("data-post");
+  }
+  var visitorReady = fetch("/visitor/", { credentials: "same-origin", headers: { "Accept": "application/json" } })
     .then(function (r) { return r.ok ? r.json() : null; })
-    .then(function (visitor) {
-      if (!visitor) { return; }
-      document.querySelectorAll("form[data-post]").forEach(function (form) {
-        var token = document.createElement("input");
-        token.type = "hidden";
-        token.name = "csrfmiddlewaretoken";
-        token.value = visitor.csrf_token;
-        form.appendChild(token);
-        form.method = "post";
-        form.removeAttribute("data-post");
-      });
-      var count = document.querySelector("[data-mini-basket-count]");
-      var total = document.querySelector("[data-mini-basket-total]");
-      if (count && total) {
-        count.textContent = visitor.basket.num_items;
-        total.textContent = visitor.basket.total;
-      }
-      showMessages(visitor.messages);
-      if (visitor.messages.length) { scrollToAnchorBelowMessages(); }
-    }).catch(function () {});
+    .catch(function () { return null; });
+  // A form sent before the token is in waits for it (and goes as the GET
+  // confirmation step if /visitor/ failed).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute || !form.hasAttribute("data-post")) { return; }
+    event.preventDefault();
+    visitorReady.then(function (visitor) {
+      if (visitor && form.hasAttribute("data-post")) { upgrade(form, visitor); }
+      form.submit();
+    });
+  });
+  visitorReady.then(function (visitor) {
+    if (!visitor) { return; }
+    document.querySelectorAll("form[data-post]").forEach(function (form) {
+      upgrade(form, visitor);
+    });
+    var count = document.querySelector("[data-mini-basket-count]");
+    var total = document.querySelector("[data-mini-basket-total]");
+    if (count && total) {
+      count.textContent = visitor.basket.num_items;
+      total.textContent = visitor.basket.total;
+    }
+    showMessages(visitor.messages);
+    if (visitor.messages.length) { scrollToAnchorBelowMessages(); }
+  });
 })();
