@@ -75,7 +75,9 @@ test-stack: install
 ## The issue-18 targets: the stack's cached article against gunicorn's
 ## rendering (bench/stack.py); results in bench/results/.
 bench: install
-	$(PYTHON) bench/stack.py
+	STACK_NGINX_PORT=8680 STACK_VARNISH_PORT=8681 STACK_GUNICORN_PORTS=8691,8692 \
+	STACK_POSTGRES_PORT=54620 STACK_REDIS_PORT=63620 STACK_SMTP_PORT=8625 \
+	$(PYTHON) deploy/stack.py --fresh -- $(PYTHON) bench/stack.py
 
 ## Rendered pages on demo data and at scale (DATABASE_URL / REDIS_URL choose
 ## PostgreSQL / Redis): query counts, growth, chooser search, worker memory.

@@ -2,9 +2,10 @@
 """`make bench` (first part): the reference stack's HTTP cache against the
 same article rendered by gunicorn, measured in the same run.
 
-Starts the stack (deploy/stack.py, its own ports and folder, fresh demo
-content), checks the three-callout article answers 200 through nginx and is
-a Varnish HIT, then runs wrk in interleaved rounds against
+Runs inside the stack (`make bench` runs deploy/stack.py --fresh --
+bench/stack.py, on its own ports and folder, with fresh demo content),
+checks the three-callout article answers 200 through nginx and is a Varnish
+HIT, then runs wrk in interleaved rounds against
 - the article through nginx -> Varnish (cached), and
 - the article straight from one gunicorn (rendered every time),
 and reports the median requests per second of each, their ratio and the
@@ -26,18 +27,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
 from bench.run import ensure_wrk, fail, run_wrk  # noqa: E402
-from deploy.stack import Stack, StackConfig  # noqa: E402
 
 ARTICLE_PATH = "/articles/dead-bug-bird-dog-pallof-press/"
 CACHED_ARTICLE_MIN_RATIO = 10
-DEFAULT_PORTS = {
-    "STACK_NGINX_PORT": "8680",
-    "STACK_VARNISH_PORT": "8681",
-    "STACK_GUNICORN_PORTS": "8691,8692",
-    "STACK_POSTGRES_PORT": "54620",
-    "STACK_REDIS_PORT": "63620",
-    "STACK_SMTP_PORT": "8625",
-}
 
 
 def get(url):
@@ -45,9 +37,9 @@ def get(url):
         return response.status, response.headers.get("X-Cache", "")
 
 
-def measure(stack, args):
-    cached = stack.config.url + ARTICLE_PATH
-    rendered = stack.config.gunicorn_urls[0] + ARTICLE_PATH
+def measure(args):
+    cached = os.environ["STACK_URL"] + ARTICLE_PATH
+    rendered = os.environ["STACK_GUNICORN_URLS"].split(",")[0] + ARTICLE_PATH
     for url in (cached, rendered):
         status, _ = get(url)
         if status != 200:
@@ -82,11 +74,10 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    if "STACK_URL" not in os.environ:
+        fail("run it inside the stack: make bench")
     ensure_wrk()
-    for name, value in DEFAULT_PORTS.items():
-        os.environ.setdefault(name, value)
-    with Stack(StackConfig.from_environment(), fresh=True) as stack:
-        runs, medians, errors = measure(stack, args)
+    runs, medians, errors = measure(args)
     ratio = medians["cached"] / medians["rendered"]
     print(
         f"\ncached article (nginx -> Varnish): {medians['cached']:.1f} req/s\n"
