@@ -208,9 +208,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Redis (redis://host:port/db), shared by every web process, or local memory
-# for one dev process.
+# for one dev process (REDIS_URL unset or empty).
+REDIS_URL = env.str("REDIS_URL", default="")
 CACHES = {
-    "default": env.cache_url("REDIS_URL", default="locmemcache://?max_entries=10000")
+    "default": env.cache_url_config(REDIS_URL or "locmemcache://?max_entries=10000")
 }
 
 # How long a shared cache keeps public pages; purges show changes at once.
