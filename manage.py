@@ -7,21 +7,19 @@ import sys
 
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_project.settings.dev")
+    from django.conf import settings
     from django.core.management import execute_from_command_line
     from django.db.utils import OperationalError
 
     try:
         execute_from_command_line(sys.argv)
     except OperationalError as exc:
-        from django.conf import settings
-
         db = settings.DATABASES["default"]
         where = f"{db.get('HOST') or ''}:{db.get('PORT') or ''}/{db.get('NAME')}"
-        sys.stderr.write(
+        sys.exit(
             f"Could not use the database configured by DATABASE_URL ({where}): "
-            f"{exc}\nCheck DATABASE_URL and that the server is running.\n"
+            f"{exc}\nCheck DATABASE_URL and that the server is running."
         )
-        sys.exit(1)
 
 
 if __name__ == "__main__":

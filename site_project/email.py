@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
+from django.utils.encoding import force_bytes
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -20,23 +21,16 @@ MESSAGE_FIELDS = ("subject", "body", "from_email", "to", "cc", "bcc", "reply_to"
 
 def message_to_json(message):
     """The parts of an ``EmailMessage`` a task argument can carry (JSON)."""
-    attachments = []
-    for attachment in message.attachments:
-        if isinstance(attachment, MIMEBase):
-            raise ValueError(
-                "MIME attachments cannot be queued; attach a name and content."
-            )
-        filename, content, mimetype = attachment
-        if isinstance(content, str):
-            content = content.encode()
-        attachments.append(
-            [filename, base64.b64encode(content).decode("ascii"), mimetype]
-        )
+    if any(isinstance(attachment, MIMEBase) for attachment in message.attachments):
+        raise ValueError("MIME attachments cannot be queued; attach name and content.")
     return {
         **{name: getattr(message, name) for name in MESSAGE_FIELDS},
         "headers": dict(message.extra_headers),
         "alternatives": [list(part) for part in getattr(message, "alternatives", [])],
-        "attachments": attachments,
+        "attachments": [
+            [filename, base64.b64encode(force_bytes(content)).decode(), mimetype]
+            for filename, content, mimetype in message.attachments
+        ],
     }
 
 

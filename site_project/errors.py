@@ -25,10 +25,6 @@ def service_unavailable_response(exception):
     return response
 
 
-def permission_denied_response(request):
-    return render_static("403.html", status=403)
-
-
 def server_error(request):
     """handler500: a static 500 page, or the 503 page for a database outage."""
     exception = sys.exc_info()[1]

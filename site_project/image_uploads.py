@@ -15,9 +15,8 @@ DAMAGED_IMAGE_ERRORS = (OSError, SyntaxError, EOFError, ValueError)
 
 
 def check_whole_image(upload):
-    """Raise ValidationError unless ``upload`` is a complete image of at most
-    WAGTAILIMAGES_MAX_IMAGE_PIXELS pixels (width x height x frames); every
-    frame is decoded, which finds truncated files that verify() passes."""
+    """Raise ValidationError unless ``upload`` is within the pixel limit and
+    decodes whole: every frame, which finds truncated files verify() passes."""
     limit = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
     try:
         with warnings.catch_warnings():
@@ -71,8 +70,7 @@ class WholeImageField(WagtailImageField):
 
 
 class ImageForm(BaseImageForm):
-    """Wagtail's image form (WAGTAILIMAGES_IMAGE_FORM_BASE) with a
-    WholeImageField."""
+    """WAGTAILIMAGES_IMAGE_FORM_BASE: Wagtail's form with a WholeImageField."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

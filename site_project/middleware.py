@@ -2,7 +2,7 @@
 while the database is unreachable, and a 403 where an admin would loop."""
 
 from csp.constants import HEADER, SELF, UNSAFE_INLINE
-from csp.middleware import CSPMiddleware, PolicyParts
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.contrib import messages
 from django.db import InterfaceError, OperationalError
@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.deprecation import MiddlewareMixin
 
-from site_project.errors import permission_denied_response, service_unavailable_response
+from site_project.errors import render_static, service_unavailable_response
 
 # The admins' templates and widgets use inline script and style, so these
 # staff-only areas cannot run under a nonce-only policy; Wagtail's live
@@ -36,36 +36,30 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def process_response(self, request, response):
         # Wagtail's preview renders a public page through the whole chain,
         # which stamps the public policy on it; under /cms/ it gets the admin's.
-        if is_admin_path(request.path_info) and not getattr(
-            response, "_csp_exempt", False
-        ):
-            del response[HEADER]
+        if is_admin_path(request.path_info):
+            response.headers.pop(HEADER, None)
         return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if is_admin_path(request.path_info):
-            replace = dict(parts.replace or {})
-            for directive, sources in ADMIN_POLICY_OVERRIDES.items():
-                replace.setdefault(directive, sources)
+            parts.replace = {**ADMIN_POLICY_OVERRIDES, **(parts.replace or {})}
             # A nonce next to 'unsafe-inline' makes browsers ignore the latter.
-            return PolicyParts(parts.config, parts.update, replace, nonce=None)
+            parts.nonce = None
         return parts
 
 
 # The views whose pages are the same bytes for every anonymous visitor.
-PUBLIC_VIEWS = frozenset(
-    {
-        "wagtail_serve",
-        "catalogue:index",
-        "catalogue:detail",
-        "catalogue:category",
-        "site_search:results",
-        "site_search:suggest",
-        "sitemap",
-        "robots-txt",
-    }
-)
+PUBLIC_VIEWS = {
+    "wagtail_serve",
+    "catalogue:index",
+    "catalogue:detail",
+    "catalogue:category",
+    "site_search:results",
+    "site_search:suggest",
+    "sitemap",
+    "robots-txt",
+}
 
 
 class CacheHeadersMiddleware(MiddlewareMixin):
@@ -93,11 +87,9 @@ class CacheHeadersMiddleware(MiddlewareMixin):
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
         request.public_page = (
             request.method in ("GET", "HEAD")
-            and match is not None
-            and match.view_name in PUBLIC_VIEWS
+            and request.resolver_match.view_name in PUBLIC_VIEWS
             and not getattr(request, "is_preview", False)
             and not request.user.is_authenticated
         )
@@ -126,22 +118,19 @@ class AdminPermissionDeniedMiddleware(MiddlewareMixin):
             if request.path_info.startswith(prefix) and location.startswith(
                 reverse(login_url_name)
             ):
-                return permission_denied_response(request)
+                return render_static("403.html", status=403)
         if (
             request.path_info.startswith("/cms/")
             and location == reverse("wagtailadmin_home")
-            and self.pop_queued_errors(request)
+            and self.drop_queued_errors(request)
         ):
-            return permission_denied_response(request)
+            return render_static("403.html", status=403)
         return response
 
     @staticmethod
-    def pop_queued_errors(request):
-        """Remove and return this request's error messages (the 403 says it)."""
-        storage = getattr(request, "_messages", None)
-        queued = getattr(storage, "_queued_messages", None)
-        if not queued:
-            return []
-        errors = [message for message in queued if message.level == messages.ERROR]
+    def drop_queued_errors(request):
+        """Drop this request's error messages (the 403 says it); True if any."""
+        storage = messages.get_messages(request)
+        queued = storage._queued_messages
         storage._queued_messages = [m for m in queued if m.level != messages.ERROR]
-        return errors
+        return len(storage._queued_messages) < len(queued)

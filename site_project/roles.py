@@ -25,7 +25,6 @@ def crud(app_label, *models, actions=("view", "add", "change", "delete")):
 class Role:
     """One staff role: model permissions plus Wagtail's tree permissions."""
 
-    name: str
     is_staff: bool
     permissions: list[str]
     page_permissions: list[str] = field(default_factory=list)
@@ -33,64 +32,56 @@ class Role:
 
 
 ROLES = {
-    role.name: role
-    for role in (
-        Role(
-            name=EDITORS,
-            is_staff=False,
-            permissions=[
-                "wagtailadmin.access_admin",
-                *crud("blog", "author", "topic"),
-                *crud("taggit", "tag", actions=("add", "change", "view")),
-            ],
-            page_permissions=["add", "change", "publish", "lock", "unlock"],
-            collection_permissions=[
-                *crud("wagtailimages", "image", actions=("add", "change", "choose")),
-                *crud("wagtaildocs", "document", actions=("add", "change", "choose")),
-            ],
-        ),
-        Role(
-            name=CATALOGUE_MANAGERS,
-            is_staff=True,
-            permissions=[
-                *crud(
-                    "catalogue",
-                    "product",
-                    "productclass",
-                    "category",
-                    "productcategory",
-                    "productimage",
-                    "productattribute",
-                    "productattributevalue",
-                    "productrecommendation",
-                    "option",
-                    "attributeoptiongroup",
-                    "attributeoption",
-                ),
-                *crud("partner", "stockrecord"),
-                "partner.view_partner",
-                *crud("partner", "stockalert", actions=("view", "change")),
-            ],
-        ),
-        Role(
-            name=CUSTOMER_SERVICE,
-            is_staff=True,
-            permissions=[
-                *crud("order", "order", "line", actions=("view", "change")),
-                *crud("order", "ordernote"),
-                *crud(
-                    "order", "paymentevent", "shippingevent", actions=("view", "add")
-                ),
-                "order.view_communicationevent",
-                *crud("order", "shippingaddress", actions=("view", "change")),
-                "order.view_billingaddress",
-                *crud("payment", "source", actions=("view", "add", "change")),
-                *crud("payment", "transaction", actions=("view", "add")),
-                "auth.view_user",
-                "analytics.view_userrecord",
-            ],
-        ),
-    )
+    EDITORS: Role(
+        is_staff=False,
+        permissions=[
+            "wagtailadmin.access_admin",
+            *crud("blog", "author", "topic"),
+            *crud("taggit", "tag", actions=("add", "change", "view")),
+        ],
+        page_permissions=["add", "change", "publish", "lock", "unlock"],
+        collection_permissions=[
+            *crud("wagtailimages", "image", actions=("add", "change", "choose")),
+            *crud("wagtaildocs", "document", actions=("add", "change", "choose")),
+        ],
+    ),
+    CATALOGUE_MANAGERS: Role(
+        is_staff=True,
+        permissions=[
+            *crud(
+                "catalogue",
+                "product",
+                "productclass",
+                "category",
+                "productcategory",
+                "productimage",
+                "productattribute",
+                "productattributevalue",
+                "productrecommendation",
+                "option",
+                "attributeoptiongroup",
+                "attributeoption",
+            ),
+            *crud("partner", "stockrecord"),
+            "partner.view_partner",
+            *crud("partner", "stockalert", actions=("view", "change")),
+        ],
+    ),
+    CUSTOMER_SERVICE: Role(
+        is_staff=True,
+        permissions=[
+            *crud("order", "order", "line", actions=("view", "change")),
+            *crud("order", "ordernote"),
+            *crud("order", "paymentevent", "shippingevent", actions=("view", "add")),
+            "order.view_communicationevent",
+            *crud("order", "shippingaddress", actions=("view", "change")),
+            "order.view_billingaddress",
+            *crud("payment", "source", actions=("view", "add", "change")),
+            *crud("payment", "transaction", actions=("view", "add")),
+            "auth.view_user",
+            "analytics.view_userrecord",
+        ],
+    ),
 }
 
 
@@ -110,47 +101,38 @@ def resolve_permissions(names):
 
 
 @transaction.atomic
-def apply_role(role):
-    """Create or update one group so it holds exactly the role's permissions."""
-    group, _ = Group.objects.get_or_create(name=role.name)
+def apply_role(name):
+    """Create or update one role's group so it holds exactly its permissions."""
+    role = ROLES[name]
+    group, _ = Group.objects.get_or_create(name=name)
     group.permissions.set(resolve_permissions(role.permissions))
-
-    GroupPagePermission.objects.filter(group=group).delete()
-    if role.page_permissions:
-        root_page = Page.get_first_root_node()
-        for permission in resolve_permissions(
-            [f"wagtailcore.{action}_page" for action in role.page_permissions]
-        ):
-            GroupPagePermission.objects.create(
-                group=group, page=root_page, permission=permission
-            )
-
-    GroupCollectionPermission.objects.filter(group=group).delete()
-    if role.collection_permissions:
-        root_collection = Collection.get_first_root_node()
-        for permission in resolve_permissions(role.collection_permissions):
-            GroupCollectionPermission.objects.create(
-                group=group, collection=root_collection, permission=permission
-            )
+    group.page_permissions.all().delete()
+    root_page = Page.get_first_root_node()
+    for permission in resolve_permissions(
+        [f"wagtailcore.{action}_page" for action in role.page_permissions]
+    ):
+        GroupPagePermission.objects.create(
+            group=group, page=root_page, permission=permission
+        )
+    group.collection_permissions.all().delete()
+    root_collection = Collection.get_first_root_node()
+    for permission in resolve_permissions(role.collection_permissions):
+        GroupCollectionPermission.objects.create(
+            group=group, collection=root_collection, permission=permission
+        )
     return group
 
 
 def apply_roles():
     """Create or update every role's group; returns the groups by name."""
-    return {name: apply_role(role) for name, role in ROLES.items()}
+    return {name: apply_role(name) for name in ROLES}
 
 
 def assign_role(user, role_name):
     """Put a user in a role's group, making them staff if the role needs it."""
-    role = ROLES[role_name]
     # Applied every time: Wagtail's migrations create an "Editors" group of
     # their own, which must not be taken as already set up.
-    user.groups.add(apply_role(role))
-    if role.is_staff and not user.is_staff:
+    user.groups.add(apply_role(role_name))
+    if ROLES[role_name].is_staff and not user.is_staff:
         user.is_staff = True
         user.save(update_fields=["is_staff"])
-
-
-def superuser_only(request):
-    """``AdminSite.has_permission`` for Django's admin: superusers only."""
-    return request.user.is_active and request.user.is_superuser

@@ -18,10 +18,9 @@ def healthz(request):
 
 @require_safe
 def visitor(request):
-    """What is the visitor's own, for pages any cache may hold
-    (``static/js/site.js`` reads it): a CSRF token for their forms, the
-    mini-basket, the messages waiting for them, and whether they are signed in.
-    Never cached (``CacheHeadersMiddleware`` marks it private)."""
+    """The visitor's own part of pages any cache may hold, for
+    ``static/js/site.js``: a CSRF token, the mini-basket, their messages and
+    whether they are signed in. Never cached (private, like every other view)."""
     basket = request.basket
     total = basket.total_incl_tax if basket.is_tax_known else basket.total_excl_tax
     return JsonResponse(

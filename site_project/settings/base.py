@@ -1,11 +1,12 @@
 """Settings shared by every environment; deployment values come from the
-environment (django-environ), secrets and DEBUG from dev, test or production."""
+environment (django-environ), secrets from dev, test or production."""
 
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+import oscar
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from oscar.defaults import *  # noqa: F403
@@ -58,6 +59,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+OSCAR_FORKS = {
+    "shop.checkout.apps.CheckoutConfig",
+    "shop.shipping.apps.ShippingConfig",
+    "shop.catalogue.apps.CatalogueConfig",
+    "shop.partner.apps.PartnerConfig",
+    "shop.basket.apps.BasketConfig",
+    "shop.order.apps.OrderConfig",
+    "shop.customer.apps.CustomerConfig",
+    "shop.dashboard.apps.DashboardConfig",
+    "shop.dashboard.orders.apps.OrdersDashboardConfig",
+    "shop.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "shop.dashboard.offers.apps.OffersDashboardConfig",
+}
 INSTALLED_APPS = [
     # Project apps come first so their templates override the libraries'.
     "blog",
@@ -82,51 +96,14 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
-    "django.contrib.sites",
-    "django.contrib.flatpages",
+    # Oscar's own list (Django's apps, Oscar's, its dependencies), each app this
+    # project changes replaced by its fork in shop/.
+    *(
+        fork if (fork := app.replace("oscar.apps.", "shop.")) in OSCAR_FORKS else app
+        for app in oscar.INSTALLED_APPS
+    ),
     "django.contrib.sitemaps",
-    # Oscar, with the apps this project changes replaced by its forks in shop/
-    "oscar.config.Shop",
-    "oscar.apps.analytics.apps.AnalyticsConfig",
-    "shop.checkout.apps.CheckoutConfig",
-    "oscar.apps.address.apps.AddressConfig",
-    "shop.shipping.apps.ShippingConfig",
-    "shop.catalogue.apps.CatalogueConfig",
-    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
-    "oscar.apps.communication.apps.CommunicationConfig",
-    "shop.partner.apps.PartnerConfig",
-    "shop.basket.apps.BasketConfig",
-    "oscar.apps.payment.apps.PaymentConfig",
-    "oscar.apps.offer.apps.OfferConfig",
-    "shop.order.apps.OrderConfig",
-    "shop.customer.apps.CustomerConfig",
-    "oscar.apps.search.apps.SearchConfig",
-    "oscar.apps.voucher.apps.VoucherConfig",
-    "oscar.apps.wishlists.apps.WishlistsConfig",
-    "shop.dashboard.apps.DashboardConfig",
-    "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
-    "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "shop.dashboard.orders.apps.OrdersDashboardConfig",
-    "shop.dashboard.catalogue.apps.CatalogueDashboardConfig",
-    "shop.dashboard.offers.apps.OffersDashboardConfig",
-    "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
-    "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
-    "oscar.apps.dashboard.ranges.apps.RangesDashboardConfig",
-    "oscar.apps.dashboard.reviews.apps.ReviewsDashboardConfig",
-    "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
-    "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
-    "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
-    "widget_tweaks",
-    "haystack",
-    "treebeard",
     "sorl.thumbnail",
-    "django_tables2",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -171,7 +148,6 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
-                "django.template.context_processors.debug",
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
@@ -203,7 +179,6 @@ AUTHENTICATION_BACKENDS = (
     "django.contrib.auth.backends.ModelBackend",
 )
 
-# Login throttling on every login form, counted in the database.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -232,22 +207,12 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Redis, shared by every web process, or local memory for one dev process.
+# Redis (redis://host:port/db), shared by every web process, or local memory
+# for one dev process (REDIS_URL unset or empty).
 REDIS_URL = env.str("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 10_000},
-        }
-    }
+CACHES = {
+    "default": env.cache_url_config(REDIS_URL or "locmemcache://?max_entries=10000")
+}
 
 # How long a shared cache keeps public pages; purges show changes at once.
 PUBLIC_PAGE_SECONDS = env.int("PUBLIC_PAGE_SECONDS", default=60 * 60)
@@ -302,8 +267,6 @@ CONTENT_SECURITY_POLICY = {
         "style-src": ["'self'"],
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
         "frame-src": ["'none'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
@@ -440,8 +403,6 @@ OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
 HAYSTACK_CONNECTIONS = {
     "default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}
 }
-
-THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
 
 
 def require(name):

@@ -3,7 +3,6 @@
 from .base import *  # noqa: F403
 from .base import TASK_BACKENDS, env, require
 
-DEBUG = False
 SECRET_KEY = require("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 

@@ -5,7 +5,6 @@ import tempfile
 from .base import *  # noqa: F403
 from .base import database_from_env, env
 
-DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105  # nosec B105
 ALLOWED_HOSTS = ["*"]
 # MD5 makes creating users in tests fast; never used outside tests.

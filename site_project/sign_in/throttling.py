@@ -1,5 +1,4 @@
-"""Who is asking, as django-axes and django-ratelimit count them, and the
-counting itself."""
+"""Who is asking, as django-axes and django-ratelimit count them."""
 
 from django.conf import settings
 from django.shortcuts import render
@@ -10,14 +9,10 @@ def client_ip(request):
     """REMOTE_ADDR, or the address the first of TRUSTED_PROXY_COUNT proxies
     saw (counted from the right of X-Forwarded-For)."""
     proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    forwarded = [part.strip() for part in forwarded if part.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR")
 
 
@@ -31,12 +26,11 @@ def login_username(request, credentials):
 
 
 def over_limit(request, action, email, rates):
-    """Count one ``action`` for the client address and for ``email`` (if
-    known); True when either is over its rate in ``rates`` (keys "ip",
-    "email"). Every counter counts, so one refusal cannot spare another."""
-    keys = [("ip", client_ip(request) or "")]
+    """Count one ``action`` per client address and per ``email``; True when
+    either is over its rate. Every counter counts: no refusal spares another."""
+    keys = {"ip": client_ip(request) or ""}
     if email:
-        keys.append(("email", email.strip().lower()))
+        keys["email"] = email.strip().lower()
     refused = [
         is_ratelimited(
             request,
@@ -45,7 +39,7 @@ def over_limit(request, action, email, rates):
             rate=rates[kind],
             increment=True,
         )
-        for kind, value in keys
+        for kind, value in keys.items()
     ]
     return any(refused)
 

@@ -4,7 +4,6 @@ Staff sign-in setting who has none is sent to set one up first."""
 
 from urllib.parse import urlencode
 
-from django.contrib.auth.models import Group
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.deprecation import MiddlewareMixin
@@ -16,11 +15,6 @@ from site_project.middleware import ADMIN_PATH_PREFIXES, is_admin_path
 OPEN_STAFF_PATHS = tuple(
     f"{prefix}{page}/" for prefix in ADMIN_PATH_PREFIXES for page in ("login", "logout")
 )
-
-
-def two_factor_required(user):
-    """True when one of the user's groups must use two-factor sign-in."""
-    return Group.objects.filter(user=user, two_factor_settings__isnull=False).exists()
 
 
 def with_next(url_name, next_url):
@@ -43,5 +37,5 @@ class StaffTwoFactorMiddleware(MiddlewareMixin):
             next_url = request.get_full_path()
             if user_has_device(user, confirmed=True):
                 return redirect(with_next("sign_in:two-factor-verify", next_url))
-            if two_factor_required(user):
+            if user.groups.filter(two_factor_settings__isnull=False).exists():
                 return redirect(with_next("sign_in:two-factor-setup", next_url))

@@ -18,8 +18,6 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from .forms import TokenForm
 from .two_factor import with_next
 
-DEVICE_NAME = "Authenticator app"
-
 
 def next_url(request):
     """Where to go after the code: the staff page that asked, or home."""
@@ -31,30 +29,52 @@ def next_url(request):
     return "/"
 
 
-def check_code(request, device, form, template, context):
-    """None when the form holds the device's current code; otherwise the
-    page again, 400 or (after too many wrong codes) 429."""
-    status = 400
-    if form.is_valid():
-        allowed, _ = device.verify_is_allowed()
-        if not allowed:
-            form.add_error(
-                "token", "Too many wrong codes. Wait a minute, then try again."
-            )
-            status = 429
-        elif device.verify_token(form.cleaned_data["token"]):
-            return None
-        else:
-            form.add_error(
-                "token",
-                "That code is not right. Enter the code your app shows now "
-                "(it changes every 30 seconds).",
-            )
-    return render(request, template, {**context, "form": form}, status=status)
+class CodeView(View):
+    """A page that takes the current code of the person's authenticator and
+    signs them in with it; 400 for a wrong code, 429 after too many."""
+
+    def devices(self):
+        return TOTPDevice.objects.devices_for_user(self.request.user)
+
+    def context(self):
+        return {"next": next_url(self.request)}
+
+    def render(self, form, status=200):
+        context = {**self.context(), "form": form}
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request):
+        return self.render(TokenForm())
+
+    def post(self, request):
+        form = TokenForm(request.POST)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        with transaction.atomic():
+            # Locked, so two requests cannot both spend the same code.
+            device = self.devices().select_for_update().first()
+            if not device.verify_is_allowed()[0]:
+                form.add_error(
+                    "token", "Too many wrong codes. Wait a minute, then try again."
+                )
+                return self.render(form, status=429)
+            if not device.verify_token(form.cleaned_data["token"]):
+                form.add_error(
+                    "token",
+                    "That code is not right. Enter the code your app shows now "
+                    "(it changes every 30 seconds).",
+                )
+                return self.render(form, status=400)
+            self.code_accepted(device)
+        otp_login(request, device)
+        return redirect(next_url(request))
+
+    def code_accepted(self, device):
+        pass
 
 
 @method_decorator([never_cache, login_required], name="dispatch")
-class TwoFactorSetupView(View):
+class TwoFactorSetupView(CodeView):
     """Show a new authenticator secret (QR code and text) and confirm it with
     a first code; the unconfirmed device (one per person) proves nothing."""
 
@@ -68,16 +88,18 @@ class TwoFactorSetupView(View):
                     with_next("sign_in:two-factor-verify", next_url(request))
                 )
             return render(request, "sign_in/two_factor_on.html")
-        self.device = TOTPDevice.objects.devices_for_user(
-            user, confirmed=False
-        ).first() or TOTPDevice.objects.create(
-            user=user, name=DEVICE_NAME, confirmed=False
+        self.device = self.devices().first() or TOTPDevice.objects.create(
+            user=user, name="Authenticator app", confirmed=False
         )
         return super().dispatch(request, *args, **kwargs)
+
+    def devices(self):
+        return TOTPDevice.objects.devices_for_user(self.request.user, confirmed=False)
 
     def context(self):
         secret = b32encode(self.device.bin_key).decode()
         return {
+            **super().context(),
             # Drawn here, so the secret goes to no other server.
             "qr_svg": mark_safe(  # noqa: S308  # nosec B308, B703
                 segno.make(self.device.config_url, error="m").svg_inline(
@@ -85,30 +107,16 @@ class TwoFactorSetupView(View):
                 )
             ),
             "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
-            "next": next_url(self.request),
         }
 
-    def get(self, request):
-        return render(
-            request, self.template_name, {**self.context(), "form": TokenForm()}
-        )
-
-    def post(self, request):
-        form = TokenForm(request.POST)
-        refused = check_code(
-            request, self.device, form, self.template_name, self.context()
-        )
-        if refused:
-            return refused
-        self.device.confirmed = True
-        self.device.save(update_fields=["confirmed"])
-        otp_login(request, self.device)
-        messages.success(request, "Two-factor sign-in is on for your account.")
-        return redirect(next_url(request))
+    def code_accepted(self, device):
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        messages.success(self.request, "Two-factor sign-in is on for your account.")
 
 
 @method_decorator([never_cache, login_required], name="dispatch")
-class TwoFactorVerifyView(View):
+class TwoFactorVerifyView(CodeView):
     """Ask a person with a confirmed authenticator for its current code."""
 
     template_name = "sign_in/two_factor_verify.html"
@@ -116,26 +124,6 @@ class TwoFactorVerifyView(View):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_verified():
             return redirect(next_url(request))
-        if not TOTPDevice.objects.devices_for_user(request.user).exists():
+        if not self.devices().exists():
             return redirect(with_next("sign_in:two-factor-setup", next_url(request)))
         return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request):
-        context = {"form": TokenForm(), "next": next_url(request)}
-        return render(request, self.template_name, context)
-
-    def post(self, request):
-        form = TokenForm(request.POST)
-        context = {"next": next_url(request)}
-        with transaction.atomic():
-            # Locked, so two requests cannot both spend the same code.
-            device = (
-                TOTPDevice.objects.devices_for_user(request.user)
-                .select_for_update()
-                .first()
-            )
-            refused = check_code(request, device, form, self.template_name, context)
-        if refused:
-            return refused
-        otp_login(request, device)
-        return redirect(next_url(request))
