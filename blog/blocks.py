@@ -1,9 +1,4 @@
-"""StreamField blocks for the body of an article.
-
-`ARTICLE_BODY_BLOCKS` is the one list of body block types; `ArticlePage.body`
-is built from it, and the callout blocks (blog/callout_blocks.py) are added to
-it so editors see one menu of blocks.
-"""
+"""StreamField blocks for the body of an article, callouts included."""
 
 import re
 
@@ -24,20 +19,14 @@ ARTICLE_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
 def heading_anchor(value):
-    """The id of a heading: the editor's anchor, else one made from its text.
-
-    Works on a StructValue and on the raw dict stored in the database, so the
-    table of contents (built from raw data) and the rendered heading agree.
-    """
+    """The id of a heading (StructValue or raw dict): the editor's anchor,
+    else one made from its text."""
     anchor = (value.get("anchor") or "").strip()
     return anchor or slugify(value.get("text") or "") or "section"
 
 
 class HeadingBlock(blocks.StructBlock):
-    """A section heading (h2 or h3) with an id that links can jump to.
-
-    Every h2 is listed in the article's table of contents.
-    """
+    """A section heading (h2 or h3) with an id that links can jump to."""
 
     text = blocks.CharBlock(max_length=120)
     level = blocks.ChoiceBlock(
@@ -139,8 +128,7 @@ class NoteBlock(blocks.StructBlock):
 
 
 class VideoEmbedBlock(blocks.StructBlock):
-    """A video from an oEmbed provider, with a caption and a plain link as a
-    fallback when the provider cannot be reached."""
+    """A video from an oEmbed provider, with a caption (a link when unreachable)."""
 
     video = EmbedBlock(help_text="The address of the video page.")
     caption = blocks.CharBlock(required=False, max_length=250)
@@ -158,22 +146,22 @@ class ArticleBodyBlock(blocks.StreamBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        seen = {}
-        errors = {}
-        for index, child in enumerate(value):
-            if child.block_type != "heading":
-                continue
-            anchor = heading_anchor(child.value)
-            if anchor in seen:
-                errors[index] = StructBlockValidationError(
-                    block_errors={
-                        "anchor": ValidationError(
-                            f"Another heading already uses the anchor '{anchor}'. "
-                            "Give this one a different anchor."
-                        )
-                    }
-                )
-            seen[anchor] = index
+        anchors = [
+            heading_anchor(child.value) if child.block_type == "heading" else None
+            for child in value
+        ]
+        errors = {
+            index: StructBlockValidationError(
+                block_errors={
+                    "anchor": ValidationError(
+                        f"Another heading already uses the anchor '{anchor}'. "
+                        "Give this one a different anchor."
+                    )
+                }
+            )
+            for index, anchor in enumerate(anchors)
+            if anchor is not None and anchor in anchors[:index]
+        }
         if errors:
             raise blocks.StreamBlockValidationError(block_errors=errors)
         return value

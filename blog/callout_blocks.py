@@ -1,14 +1,11 @@
-"""Product callouts: shoppable product cards that editors place in articles.
+"""Product callouts: shop products that editors place in articles.
 
 Three blocks: one product, a hand-picked grid, and a category. None stores a
-price or a stock level: the page asks the shop for the cards of all its
-callouts at once (:func:`callout_cards`, from its ``get_context``), and each
-callout reads its cards from the template context, so an article shows what
-the shop charges and holds right now.
-
-Each callout has an editor's rule for when its product is unavailable (out of
-stock, hidden from the shop, or deleted): hide the callout, show it as out of
-stock without the add button, or show a fallback product or category.
+price or a stock level: the page loads the cards of all its callouts from the
+shop at once (:func:`callout_cards`) and each callout reads them from the
+template context. An editor's rule says what a callout whose product is out of
+stock, hidden or deleted shows: nothing, the product as out of stock, or a
+fallback product or category.
 """
 
 from django.core.exceptions import ValidationError
@@ -33,66 +30,66 @@ def rule_last(*fields):
     return blocks.BlockGroup(list(fields), settings=rule)
 
 
-def _id(raw):
+def chosen_id(raw):
     """The id in a chooser's raw value (a list item arrives as a dict)."""
     if isinstance(raw, dict):
         raw = raw.get("value")
     return int(raw) if raw not in (None, "") else None
 
 
-def _load(raw_values, request):
-    """Cards for callouts given by their raw values, with one call to the
-    shop, and the categories they name (by id)."""
-    product_ids, shelves = set(), {}
-    for raw in raw_values:
-        product_ids.update(
-            _id(raw.get(name)) for name in ("product", "fallback_product")
-        )
-        product_ids.update(_id(item) for item in raw.get("products") or [])
-        for name, limit in (
-            ("category", raw.get("limit") or DEFAULT_CATEGORY_LIMIT),
-            ("fallback_category", DEFAULT_CATEGORY_LIMIT),
-        ):
-            if (pk := _id(raw.get(name))) is not None:
-                shelves[pk] = max(shelves.get(pk, 0), limit)
-    categories = Category.objects.in_bulk(shelves)
-    shelves = {
-        categories[pk]: limit for pk, limit in shelves.items() if pk in categories
-    }
-    return product_cards(product_ids, request, shelves), categories
-
-
 def callout_cards(stream, request):
-    """The cards of every callout in a StreamField value, for the page's
-    template context (``product_cards``), from one call to the shop.
+    """The cards of every callout in a StreamField value, from one call to the
+    shop, for the page's template context (``product_cards``).
 
     The callouts then take the products and categories that call loaded as
-    their values (Wagtail's ``normalize``), rather than have Wagtail load
-    them again, field by field and block type by block type. A deleted
-    product or category becomes None, as with Wagtail's choosers.
+    their values, rather than have Wagtail load them again field by field and
+    block type by block type. A deleted product or category becomes None.
     """
-    blocks_by_type = stream.stream_block.child_blocks
+    child_blocks = stream.stream_block.child_blocks
     callouts = [
-        (index, raw)
+        (index, raw, child_blocks[raw["type"]])
         for index, raw in enumerate(stream.raw_data)
-        if isinstance(blocks_by_type.get(raw["type"]), CalloutBlock)
+        if isinstance(child_blocks.get(raw["type"]), CalloutBlock)
     ]
-    cards, categories = _load([raw["value"] for _, raw in callouts], request)
-    products = {pk: card.product for pk, card in cards.items()}
-    for index, raw in callouts:
-        value = blocks_by_type[raw["type"]].with_objects(
-            raw["value"], products, categories
+    product_ids, shelves = set(), {}
+    for _, raw, _ in callouts:
+        value = raw["value"]
+        product_ids.update(map(chosen_id, value.get("products") or []))
+        product_ids.update(
+            chosen_id(value.get(n)) for n in ("product", "fallback_product")
         )
+        for name, limit in (
+            ("category", value.get("limit") or DEFAULT_CATEGORY_LIMIT),
+            ("fallback_category", DEFAULT_CATEGORY_LIMIT),
+        ):
+            if (pk := chosen_id(value.get(name))) is not None:
+                shelves[pk] = max(shelves.get(pk, 0), limit)
+    categories = Category.objects.in_bulk(shelves)
+    shelves = {categories[pk]: n for pk, n in shelves.items() if pk in categories}
+    cards = product_cards(product_ids, request, shelves)
+    products = {pk: card.product for pk, card in cards.items()}
+    for index, raw, block in callouts:
+        value = block.with_objects(raw["value"], products, categories)
         stream[index] = (raw["type"], value, raw.get("id"))
     return cards
 
 
+def card_of(cards, product):
+    return cards.get(product.pk) if product is not None else None
+
+
+def shelf(cards, category, limit):
+    """The available cards among a category's first ``limit``."""
+    return [
+        card
+        for card in cards.in_category.get(category.pk, [])[:limit]
+        if card.is_available
+    ]
+
+
 class CalloutBlock(blocks.StructBlock):
     """Base of the three callouts: the button label, and what to do when the
-    product is unavailable.
-
-    Each callout's ``Meta.form_layout`` is made by :func:`rule_last`.
-    """
+    product is unavailable (each callout's form layout is from :func:`rule_last`)."""
 
     kind = ""
 
@@ -142,51 +139,35 @@ class CalloutBlock(blocks.StructBlock):
             if name not in raw:
                 value[name] = child.get_default()
             elif isinstance(child, ProductChooserBlock):
-                value[name] = products.get(_id(raw[name]))
+                value[name] = products.get(chosen_id(raw[name]))
             elif isinstance(child, CategoryChooserBlock):
-                value[name] = categories.get(_id(raw[name]))
+                value[name] = categories.get(chosen_id(raw[name]))
             elif isinstance(child, blocks.ListBlock):
-                value[name] = [products.get(_id(item)) for item in raw[name]]
+                value[name] = [products.get(chosen_id(item)) for item in raw[name]]
             else:
                 value[name] = child.to_python(raw[name])
         return value
 
-    @staticmethod
-    def card(cards, product):
-        return cards.get(product.pk) if product is not None else None
-
-    @staticmethod
-    def shelf(cards, category, limit):
-        """The available cards among a category's first ``limit``."""
-        shelf = cards.in_category.get(category.pk, [])[:limit]
-        return [card for card in shelf if card.is_available]
-
-    def apply_rule(self, value, cards, unavailable_cards):
-        rule = value.get("if_unavailable") or HIDE
-        if rule == SHOW_OUT_OF_STOCK and unavailable_cards:
-            return "out_of_stock", unavailable_cards, None
-        if rule == FALLBACK:
-            fallback = self.card(cards, value.get("fallback_product"))
-            if fallback is not None and fallback.is_available:
-                return "fallback_product", [fallback], None
+    def fallback(self, value, cards):
+        """(state, cards, category) shown instead by the rule: a fallback or
+        nothing."""
+        if value.get("if_unavailable") == FALLBACK:
+            card = card_of(cards, value.get("fallback_product"))
+            if card is not None and card.is_available:
+                return "fallback_product", [card], None
             category = value.get("fallback_category")
             if category is not None and category.is_public:
-                shown = self.shelf(cards, category, DEFAULT_CATEGORY_LIMIT)
+                shown = shelf(cards, category, DEFAULT_CATEGORY_LIMIT)
                 if shown:
                     return "fallback_category", shown, category
         return "hidden", [], None
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        parent_context = parent_context or {}
-        request = parent_context.get("request")
-        cards = parent_context.get("product_cards")
-        if cards is None:  # rendered outside a page that loaded its callouts
-            cards, _ = _load([self.get_prep_value(value)], request)
+        request = context.get("request")
         # (state, shown cards, shown category), by each callout's own rule.
-        state, shown, category = self.resolve(value, cards)
-        block_id = parent_context.get("id") or ""
-        anchor = f"callout-{block_id}" if block_id else ""
+        state, shown, category = self.resolve(value, context["product_cards"])
+        anchor = f"callout-{context['id']}" if context.get("id") else ""
         path = request.path if request is not None else ""
         context.update(
             {
@@ -228,10 +209,12 @@ class ProductCalloutBlock(CalloutBlock):
         form_layout = rule_last("product", "headline", "note", "button_label", "layout")
 
     def resolve(self, value, cards):
-        card = self.card(cards, value.get("product"))
+        card = card_of(cards, value.get("product"))
         if card is not None and card.is_available:
             return "available", [card], None
-        return self.apply_rule(value, cards, [card] if card is not None else [])
+        if card is not None and value.get("if_unavailable") == SHOW_OUT_OF_STOCK:
+            return "out_of_stock", [card], None
+        return self.fallback(value, cards)
 
 
 class ProductGridBlock(CalloutBlock):
@@ -251,15 +234,15 @@ class ProductGridBlock(CalloutBlock):
         form_layout = rule_last("headline", "note", "products", "button_label")
 
     def resolve(self, value, cards):
-        chosen = [self.card(cards, product) for product in value.get("products") or []]
+        chosen = [card_of(cards, product) for product in value.get("products") or []]
         existing = [card for card in chosen if card is not None]
         available = [card for card in existing if card.is_available]
-        if (value.get("if_unavailable") or HIDE) == SHOW_OUT_OF_STOCK and existing:
+        if existing and value.get("if_unavailable") == SHOW_OUT_OF_STOCK:
             state = "available" if len(available) == len(existing) else "partial"
             return state, existing, None
         if available:
             return "available", available, None
-        return self.apply_rule(value, cards, existing)
+        return self.fallback(value, cards)
 
 
 class CategoryCalloutBlock(CalloutBlock):
@@ -288,17 +271,14 @@ class CategoryCalloutBlock(CalloutBlock):
 
     def resolve(self, value, cards):
         category = value.get("category")
-        if category is None or not category.is_public:
-            return self.apply_rule(value, cards, [])
-        shown = self.shelf(
-            cards, category, value.get("limit") or DEFAULT_CATEGORY_LIMIT
-        )
-        if shown:
-            return "available", shown, category
-        if (value.get("if_unavailable") or HIDE) == SHOW_OUT_OF_STOCK:
-            # An empty category still shows its name, description and link.
-            return "out_of_stock", [], category
-        return self.apply_rule(value, cards, [])
+        if category is not None and category.is_public:
+            limit = value.get("limit") or DEFAULT_CATEGORY_LIMIT
+            if shown := shelf(cards, category, limit):
+                return "available", shown, category
+            if value.get("if_unavailable") == SHOW_OUT_OF_STOCK:
+                # An empty category still shows its name, description and link.
+                return "out_of_stock", [], category
+        return self.fallback(value, cards)
 
 
 def callout_block_types():

@@ -1,15 +1,16 @@
 """Who may delete an image in Wagtail's admin.
 
-Wagtail's image policy (``CollectionOwnershipPermissionPolicy``) treats
-"delete" as "change", and lets whoever uploaded an image change it: an editor
-with ``change_image`` or ``add_image`` could therefore delete any image, or
-their own, although the Editors role (site_project/roles.py) leaves out
-``delete_image``. This policy keeps Wagtail's rules for every other action
-and grants "delete" only through ``wagtailimages.delete_image`` held on the
-image's collection (or an ancestor), or to superusers. It is registered for
-the image model in ``BlogConfig.ready()``, so the image views, the bulk
-delete and the API all ask it.
+Wagtail's image policy treats "delete" as "change" and lets whoever uploaded
+an image change it, so an editor could delete images although the Editors
+role (site_project/roles.py) leaves out ``delete_image``. This policy keeps
+Wagtail's rules for every other action and grants "delete" only through
+``wagtailimages.delete_image`` on the image's collection (or an ancestor), or
+to superusers. ``BlogConfig.ready()`` registers it for the image model, so the
+image views, the bulk delete and the API all ask it.
 """
+
+import operator
+from functools import reduce
 
 from wagtail.permission_policies.collections import (
     CollectionOwnershipPermissionPolicy,
@@ -29,61 +30,42 @@ class ImagePermissionPolicy(CollectionOwnershipPermissionPolicy):
         )
         self.deletion = CollectionPermissionPolicy(model, auth_model=auth_model)
 
+    def either(self, method, actions, **kwargs):
+        """Wagtail's answer to ``method`` for the actions other than delete,
+        or'ed with the collection permission's answer for delete."""
+        others = [action for action in actions if action != DELETE]
+        answers = []
+        if others or DELETE not in actions:
+            answers.append(getattr(super(), method)(actions=others, **kwargs))
+        if DELETE in actions:
+            answers.append(getattr(self.deletion, method)(actions=[DELETE], **kwargs))
+        return reduce(operator.or_, answers)
+
     def user_has_permission(self, user, action):
         if action == DELETE:
             return self.deletion.user_has_permission(user, DELETE)
         return super().user_has_permission(user, action)
 
     def users_with_any_permission(self, actions):
-        others = [action for action in actions if action != DELETE]
-        users = self.deletion.users_with_any_permission([DELETE])
-        if DELETE not in actions:
-            return super().users_with_any_permission(others)
-        if others:
-            users = users | super().users_with_any_permission(others)
-        return users.distinct()
+        return self.either("users_with_any_permission", actions).distinct()
 
     def user_has_any_permission_for_instance(self, user, actions, instance):
-        if DELETE in actions and self.deletion.user_has_permission_for_instance(
-            user, DELETE, instance
-        ):
-            return True
-        others = [action for action in actions if action != DELETE]
-        return bool(others) and super().user_has_any_permission_for_instance(
-            user, others, instance
+        return self.either(
+            "user_has_any_permission_for_instance",
+            actions,
+            user=user,
+            instance=instance,
         )
 
     def instances_user_has_any_permission_for(self, user, actions):
-        others = [action for action in actions if action != DELETE]
-        if DELETE not in actions:
-            return super().instances_user_has_any_permission_for(user, others)
-        instances = self.deletion.instances_user_has_any_permission_for(user, [DELETE])
-        if others:
-            instances = instances | super().instances_user_has_any_permission_for(
-                user, others
-            )
-        return instances
+        return self.either("instances_user_has_any_permission_for", actions, user=user)
 
     def users_with_any_permission_for_instance(self, actions, instance):
-        others = [action for action in actions if action != DELETE]
-        if DELETE not in actions:
-            return super().users_with_any_permission_for_instance(others, instance)
-        users = self.deletion.users_with_any_permission_for_instance([DELETE], instance)
-        if others:
-            users = users | super().users_with_any_permission_for_instance(
-                others, instance
-            )
-        return users.distinct()
+        return self.either(
+            "users_with_any_permission_for_instance", actions, instance=instance
+        ).distinct()
 
     def collections_user_has_any_permission_for(self, user, actions):
-        others = [action for action in actions if action != DELETE]
-        if DELETE not in actions:
-            return super().collections_user_has_any_permission_for(user, others)
-        collections = self.deletion.collections_user_has_any_permission_for(
-            user, [DELETE]
+        return self.either(
+            "collections_user_has_any_permission_for", actions, user=user
         )
-        if others:
-            collections = collections | super().collections_user_has_any_permission_for(
-                user, others
-            )
-        return collections

@@ -1,17 +1,15 @@
-"""The site's Wagtail pages and the snippets articles are filed under.
-
-Tree: HomePage (/) > ArticleIndexPage (/articles/) > ArticlePage.
-"""
+"""The site's pages, HomePage (/) > ArticleIndexPage > ArticlePage, and snippets."""
 
 import datetime
 import logging
 import math
+from operator import itemgetter
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.templatetags.static import static
 from django.utils.html import strip_tags
@@ -39,7 +37,6 @@ from .callout_blocks import callout_block_types, callout_cards
 
 logger = logging.getLogger(__name__)
 
-# Average adult silent reading speed for non-fiction, in words per minute.
 WORDS_PER_MINUTE = 200
 # Raw StreamField keys that hold markup or ids, not words a reader reads.
 NON_PROSE_KEYS = frozenset({"id", "type", "anchor", "level", "kind", "video", "image"})
@@ -50,25 +47,17 @@ DEFAULT_DESCRIPTION = (
 SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 
 
-def _prose_words(raw):
+def prose_words(raw):
     """Count the words a reader reads in raw StreamField data."""
     if isinstance(raw, str):
         # A space before each tag keeps "</li><li>" from joining two words.
         return len(strip_tags(raw.replace("<", " <")).split())
     if isinstance(raw, dict):
-        if "type" in raw and "value" in raw:
-            return _prose_words(raw["value"])
-        return sum(
-            _prose_words(value)
-            for key, value in raw.items()
-            if key not in NON_PROSE_KEYS
-        )
-    if isinstance(raw, list | tuple):
-        return sum(_prose_words(item) for item in raw)
-    return 0
+        raw = [value for key, value in raw.items() if key not in NON_PROSE_KEYS]
+    return sum(map(prose_words, raw)) if isinstance(raw, list) else 0
 
 
-def _link_count(links, column):
+def link_count(links, column):
     """How many of ``links`` point at the outer article (0 when none)."""
     counted = (
         links.filter(**{column: OuterRef("pk")})
@@ -80,65 +69,40 @@ def _link_count(links, column):
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def absolute_url(request, url):
-    """`url` made absolute on the request's Wagtail site (its canonical host)."""
-    if url.startswith(("http://", "https://")):
-        return url
-    site = Site.find_for_request(request) if request else None
-    if site is not None:
-        return site.root_url + url
-    return request.build_absolute_uri(url) if request else url
-
-
-def breadcrumbs(page):
-    """The page's ancestors below the tree root, top first. Wagtail's routing
-    keeps each parent on the child it loaded, so a served page climbs its
-    ancestors without a query (a preview asks for each)."""
-    crumbs = []
-    while page.depth > 2:
-        page = page.get_parent()
-        crumbs.insert(0, page)
-    return crumbs
-
-
 def seo_context(page, request, image=None, image_alt=""):
     """Canonical URL, breadcrumbs, publisher and social image for a page."""
-    site = Site.find_for_request(request) if request else None
+    site = Site.find_for_request(request)
+
+    def absolute_url(url):
+        # On the Wagtail site's canonical host, not the request's.
+        if url.startswith(("http://", "https://")):
+            return url
+        return site.root_url + url if site else request.build_absolute_uri(url)
+
     social_image_url = None
     if image is not None:
         try:
-            rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
+            social_image_url = absolute_url(
+                image.get_rendition(SOCIAL_IMAGE_FILTER).url
+            )
         except SourceImageIOError:
             # The original file is gone (say, a database restored without
             # its media): share the page without a picture rather than fail.
             logger.warning("Image %s has no original file: no social image", image.pk)
-        else:
-            social_image_url = absolute_url(request, rendition.url)
+    # Wagtail's routing keeps each parent on the child it loaded: a served
+    # page climbs its ancestors without a query.
+    breadcrumbs, parent = [], page
+    while parent.depth > 2:
+        parent = parent.get_parent()
+        breadcrumbs.insert(0, parent)
     return {
         "canonical_url": page.get_full_url(request),
         "site_name": (site.site_name if site else "") or "Backbone",
-        "breadcrumbs": breadcrumbs(page),
+        "breadcrumbs": breadcrumbs,
         "social_image_url": social_image_url,
         "social_image_alt": image_alt,
-        "logo_url": absolute_url(request, static("img/logo.svg")),
+        "logo_url": absolute_url(static("img/logo.svg")),
         "default_description": DEFAULT_DESCRIPTION,
-    }
-
-
-def breadcrumb_json_ld(page, request, breadcrumbs):
-    items = [*breadcrumbs, page]
-    return {
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {
-                "@type": "ListItem",
-                "position": position,
-                "name": crumb.title,
-                "item": crumb.get_full_url(request),
-            }
-            for position, crumb in enumerate(items, start=1)
-        ],
     }
 
 
@@ -225,6 +189,17 @@ class HeroImageMixin(models.Model):
         abstract = True
 
 
+def publisher(context, **extra):
+    """schema.org Organization for the site, with its logo."""
+    logo = {"@type": "ImageObject", "url": context["logo_url"]}
+    return {
+        "@type": "Organization",
+        "name": context["site_name"],
+        **extra,
+        "logo": logo,
+    }
+
+
 class HomePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
     """The site's front page at /: a hero, featured articles and products."""
 
@@ -261,22 +236,15 @@ class HomePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
 
     def get_featured_articles(self):
         """Editor-chosen live articles first, then the newest to fill up."""
-        chosen_ids = [
-            item.article_id
-            for item in self.featured_articles.all()
-            if item.article_id is not None
-        ]
         live = ArticlePage.objects.live().public().prefetch_related(HERO_RENDITIONS)
-        chosen = live.filter(pk__in=chosen_ids).in_bulk()
+        chosen_ids = [item.article_id for item in self.featured_articles.all()]
+        chosen = live.in_bulk([pk for pk in chosen_ids if pk is not None])
         articles = [chosen[pk] for pk in chosen_ids if pk in chosen]
         articles = articles[: self.featured_count]
-        missing = self.featured_count - len(articles)
-        if missing > 0:
-            newest = live.exclude(pk__in=[a.pk for a in articles]).order_by(
-                "-date_published", "-first_published_at"
-            )[:missing]
-            articles.extend(newest)
-        return articles
+        newest = live.exclude(pk__in=[a.pk for a in articles]).order_by(
+            "-date_published", "-first_published_at"
+        )
+        return articles + list(newest[: self.featured_count - len(articles)])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -291,21 +259,16 @@ class HomePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
 
     def structured_data(self, context):
         """schema.org WebSite (with the site search) and its publisher."""
-        root = context["canonical_url"].rstrip("/")
+        url = context["canonical_url"]
         return {
             "@context": "https://schema.org",
             "@type": "WebSite",
             "name": context["site_name"],
-            "url": context["canonical_url"],
-            "publisher": {
-                "@type": "Organization",
-                "name": context["site_name"],
-                "url": context["canonical_url"],
-                "logo": {"@type": "ImageObject", "url": context["logo_url"]},
-            },
+            "url": url,
+            "publisher": publisher(context, url=url),
             "potentialAction": {
                 "@type": "SearchAction",
-                "target": f"{root}/search/?q={{search_term_string}}",
+                "target": url.rstrip("/") + "/search/?q={search_term_string}",
                 "query-input": "required name=search_term_string",
             },
         }
@@ -353,49 +316,34 @@ class ArticleIndexPage(RoutablePageMixin, Page):
             .order_by("-date_published", "-first_published_at", "-pk")
         )
 
-    def filtered_articles(self, request):
-        """Articles for the query string's ``topic`` and ``tag`` slugs, and
-        the topic and tag found; an unknown slug matches no article."""
-        articles = self.live_articles()
+    @path("")
+    def index_route(self, request):
+        """Articles for the query string's topic and tag slugs (an unknown
+        slug matches no article), a page at a time."""
+        articles = self.live_articles().prefetch_related(HERO_RENDITIONS)
         form = ArticleFilterForm(request.GET)
         form.is_valid()
-        filters = {}
+        context = {"topics": Topic.objects.all()}
         for name, model, lookup in (
             ("topic", Topic, "topics"),
             ("tag", Tag, "tagged_items__tag"),
         ):
-            if request.GET.get(name, "").strip():
-                slug = form.cleaned_data.get(name)
-                found = model.objects.filter(slug=slug).first() if slug else None
-                filters[name] = found
+            asked = context[f"filter_{name}_slug"] = request.GET.get(name, "").strip()
+            slug = form.cleaned_data.get(name)
+            found = model.objects.filter(slug=slug).first() if slug else None
+            context[f"active_{name}"] = found
+            if asked:
                 articles = (
                     articles.filter(**{lookup: found}) if found else articles.none()
                 )
-        return articles, filters
-
-    @path("")
-    def index_route(self, request):
-        articles, filters = self.filtered_articles(request)
-        paginator = Paginator(articles.prefetch_related(HERO_RENDITIONS), self.per_page)
+        paginator = Paginator(articles, self.per_page)
         # get_page: a bad number gives page 1, one past the end the last page.
         page_obj = paginator.get_page(request.GET.get("page"))
-        seo = seo_context(self, request)
+        context.update(seo_context(self, request))
         if page_obj.number > 1:
-            seo["canonical_url"] += f"?page={page_obj.number}"
-        return self.render(
-            request,
-            context_overrides={
-                **seo,
-                "articles": page_obj,
-                "page_obj": page_obj,
-                "paginator": paginator,
-                "active_topic": filters.get("topic"),
-                "active_tag": filters.get("tag"),
-                "filter_topic_slug": request.GET.get("topic", "").strip(),
-                "filter_tag_slug": request.GET.get("tag", "").strip(),
-                "topics": Topic.objects.all(),
-            },
-        )
+            context["canonical_url"] += f"?page={page_obj.number}"
+        context.update(articles=page_obj, page_obj=page_obj, paginator=paginator)
+        return self.render(request, context_overrides=context)
 
     def get_cached_paths(self):
         # Topic and tag filters and later pages are query strings of "/",
@@ -412,8 +360,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 class ArticlePageQuerySet(PageQuerySet):
     def only(self, *fields):
         # Asking for some columns (treebeard's delete, Wagtail's moves) drops
-        # the hero and author joins the manager adds: Django refuses to join
-        # through a deferred foreign key.
+        # the manager's joins: Django refuses to join through a deferred key.
         return super().only(*fields).select_related(None)
 
 
@@ -478,10 +425,7 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
             heading="Byline",
         ),
         MultiFieldPanel(
-            [
-                FieldPanel("medically_reviewed_by"),
-                FieldPanel("last_reviewed"),
-            ],
+            [FieldPanel("medically_reviewed_by"), FieldPanel("last_reviewed")],
             heading="Medical review",
         ),
         MultiFieldPanel([FieldPanel("topics"), FieldPanel("tags")], heading="Filing"),
@@ -524,7 +468,7 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
     @property
     def reading_time(self):
         """Minutes to read the standfirst and body (at least one)."""
-        words = len(self.standfirst.split()) + _prose_words(list(self.body.raw_data))
+        words = len(self.standfirst.split()) + prose_words(list(self.body.raw_data))
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     @property
@@ -538,8 +482,7 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
 
     @property
     def publication_datetime(self):
-        """When the article was published, as an aware datetime (for feeds and
-        structured data): the publication date at the time it went live."""
+        """The publication date at the time the article went live (aware)."""
         first = self.first_published_at
         if first is not None and first.date() == self.date_published:
             return first
@@ -553,9 +496,7 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
 
     def related_articles(self, topic_ids=None, tag_ids=None):
         """Up to three live articles sharing the most topics and tags with this
-        one (never itself), newest first among equals.
-
-        `topic_ids` and `tag_ids` save two queries when the caller has them."""
+        one, newest first among equals; the caller may pass the ids it has."""
         if not self.pk:
             return []
         if topic_ids is None:
@@ -576,72 +517,57 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
             )
             .exclude(pk=self.pk)
             .annotate(
-                related_score=_link_count(topic_links, "articlepage_id")
-                + _link_count(tag_links, "content_object_id")
+                related_score=link_count(topic_links, "articlepage_id")
+                + link_count(tag_links, "content_object_id")
             )
             .order_by("-related_score", "-date_published", "-pk")[: self.related_limit]
         )
 
     def topics_and_tags(self, request=None):
-        """(topics, tags) of the article, by name, in one query.
-
-        A preview shows the editor's unsaved choices, read from the page."""
+        """(topics, tags) of the article, by name, in one query; a preview
+        shows the editor's unsaved choices."""
         if not self.pk or getattr(request, "is_preview", False):
             return list(self.topics.all()), list(self.tags.order_by("name"))
-
-        def rows(queryset, kind):
-            fields = ("kind", "pk", "name", "slug")
-            return (
-                queryset.order_by()
-                .annotate(kind=models.Value(kind))
-                .values_list(*fields)
+        fields = ("kind", "pk", "name", "slug")
+        topics = Topic.objects.filter(articles=self.pk).annotate(kind=Value(0))
+        tags = Tag.objects.filter(blog_articlepagetag_items__content_object=self.pk)
+        rows = (
+            topics.order_by()
+            .values_list(*fields)
+            .union(
+                tags.annotate(kind=Value(1)).order_by().values_list(*fields), all=True
             )
-
-        tag_ids = ArticlePageTag.objects.filter(content_object_id=self.pk)
-        found = rows(Topic.objects.filter(articles=self.pk), 0).union(
-            rows(Tag.objects.filter(pk__in=tag_ids.values("tag_id")), 1), all=True
         )
-        found = sorted(found, key=lambda row: (row[0], row[2]))
-        topics = [
-            Topic(pk=pk, name=name, slug=slug) for k, pk, name, slug in found if k == 0
-        ]
-        tags = [
-            Tag(pk=pk, name=name, slug=slug) for k, pk, name, slug in found if k == 1
-        ]
-        return topics, tags
+        found = ([], [])
+        for kind, pk, name, slug in sorted(rows, key=itemgetter(0, 2)):
+            found[kind].append((Topic, Tag)[kind](pk=pk, name=name, slug=slug))
+        return found
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(seo_context(self, request, self.hero_image, self.hero_alt))
         context["product_cards"] = callout_cards(self.body, request)
-        context["topics"], context["tags"] = self.topics_and_tags(request)
+        topics, tags = context["topics"], context["tags"] = self.topics_and_tags(
+            request
+        )
         context["related_articles"] = self.related_articles(
-            topic_ids=[topic.pk for topic in context["topics"]],
-            tag_ids=[tag.pk for tag in context["tags"]],
+            topic_ids=[topic.pk for topic in topics], tag_ids=[tag.pk for tag in tags]
         )
         context["table_of_contents"] = self.table_of_contents
-        parent = context["breadcrumbs"][-1] if context["breadcrumbs"] else None
-        context["article_index_url"] = parent.url if parent else "/articles/"
-        context["structured_data"] = [
-            self.structured_data(context),
-            breadcrumb_json_ld(self, request, context["breadcrumbs"]),
-        ]
+        crumbs = context["breadcrumbs"]
+        context["article_index_url"] = crumbs[-1].url if crumbs else "/articles/"
+        context["structured_data"] = self.structured_data(context)
         return context
 
     def structured_data(self, context):
-        """schema.org Article: what search engines show for this page."""
-        publisher = {
-            "@type": "Organization",
-            "name": context["site_name"],
-            "logo": {"@type": "ImageObject", "url": context["logo_url"]},
-        }
+        """schema.org Article and BreadcrumbList: what search engines show."""
         if self.author:
             author = {"@type": "Person", "name": self.author.name}
             if self.author.role:
                 author["jobTitle"] = self.author.role
         else:
             author = {"@type": "Organization", "name": context["site_name"]}
-        data = {
+        article = {
             "@context": "https://schema.org",
             "@type": "Article",
             "headline": self.title[:110],
@@ -650,11 +576,26 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
             "datePublished": self.publication_datetime.isoformat(),
             "dateModified": self.modified_datetime.isoformat(),
             "image": [context["social_image_url"] or context["logo_url"]],
-            "publisher": publisher,
+            "publisher": publisher(context),
             "mainEntityOfPage": context["canonical_url"],
-            "wordCount": _prose_words(list(self.body.raw_data)),
+            "wordCount": prose_words(list(self.body.raw_data)),
         }
-        topics = [topic.name for topic in context["topics"]]
-        if topics:
-            data["about"] = topics
-        return data
+        if context["topics"]:
+            article["about"] = [topic.name for topic in context["topics"]]
+        crumbs = [*context["breadcrumbs"], self]
+        return [
+            article,
+            {
+                "@context": "https://schema.org",
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "name": crumb.title,
+                        "item": crumb.get_full_url(context["request"]),
+                    }
+                    for position, crumb in enumerate(crumbs, start=1)
+                ],
+            },
+        ]

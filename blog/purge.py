@@ -1,11 +1,7 @@
-"""Purge the pages that list or show a page when it is published, unpublished,
-moved, deleted or made private, and the pages that show a snippet when it is
-edited (``wagtail.contrib.frontend_cache``; the purges run as tasks).
-
-Wagtail purges a page itself when it is published or unpublished; this adds
-the pages around it: its parent (an index lists it), the home page, the pages
-that link to it, and the product pages whose "featured in" list names it.
-"""
+"""Purge the pages around a page published, unpublished, moved, deleted or
+made private (Wagtail purges the page itself): its parent, the home page, the
+pages linking to it, the product pages whose "featured in" names it; and the
+pages that show an edited snippet. The purges run as tasks."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save, pre_delete

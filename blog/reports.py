@@ -1,10 +1,5 @@
-"""A Wagtail admin report: callouts whose product needs an editor's attention.
-
-Every page whose callouts point at a product that is out of stock, no longer
-public, or deleted, with links to fix the page and the product. It reads
-Wagtail's ReferenceIndex (which records chooser-block references), so it
-never opens a page's StreamField.
-"""
+"""A Wagtail admin report: pages whose callouts show a product a shopper
+cannot buy, from Wagtail's ReferenceIndex (no page's StreamField is opened)."""
 
 from dataclasses import dataclass
 
@@ -34,32 +29,13 @@ def problem_of(card):
 class CalloutProblem:
     """One page featuring one product a shopper cannot buy."""
 
-    page: Page
+    page_title: str
+    page_status: str
+    edit_page_url: str
     product_id: int
     product_title: str
+    edit_product_url: str | None
     problem: str
-
-    @property
-    def page_title(self):
-        return self.page.get_admin_display_title()
-
-    @property
-    def page_status(self):
-        # Not Page.status_string: it asks the workflow tables once per row.
-        if not self.page.live:
-            return "Draft"
-        return "Live + draft" if self.page.has_unpublished_changes else "Live"
-
-    @property
-    def edit_page_url(self):
-        return reverse("wagtailadmin_pages:edit", args=[self.page.pk])
-
-    @property
-    def edit_product_url(self):
-        if self.problem != "Deleted":
-            return reverse(
-                "dashboard:catalogue-product", kwargs={"pk": self.product_id}
-            )
 
 
 def callout_problems(request=None):
@@ -72,26 +48,29 @@ def callout_problems(request=None):
         )
     }
     cards = product_cards({product_id for _, product_id in pairs}, request)
-    broken = {
-        pair: problem
-        for pair in pairs
-        if (problem := problem_of(cards.get(pair[1]))) is not None
-    }
-    pages = Page.objects.in_bulk({page_id for page_id, _ in broken})
-    problems = [
-        CalloutProblem(
-            page=pages[page_id],
-            product_id=product_id,
-            product_title=cards[product_id].title
-            if product_id in cards
-            else f"Product #{product_id}",
-            problem=problem,
+    problems = {pair: problem_of(cards.get(pair[1])) for pair in pairs}
+    pages = Page.objects.in_bulk({page_id for (page_id, _), p in problems.items() if p})
+    rows = []
+    for (page_id, product_id), problem in problems.items():
+        if problem is None or (page := pages.get(page_id)) is None:
+            continue
+        card = cards.get(product_id)
+        # Not Page.status_string: it asks the workflow tables once per row.
+        status = "Live + draft" if page.has_unpublished_changes else "Live"
+        rows.append(
+            CalloutProblem(
+                page_title=page.get_admin_display_title(),
+                page_status=status if page.live else "Draft",
+                edit_page_url=reverse("wagtailadmin_pages:edit", args=[page_id]),
+                product_id=product_id,
+                product_title=card.title if card else f"Product #{product_id}",
+                edit_product_url=card
+                and reverse("dashboard:catalogue-product", kwargs={"pk": product_id}),
+                problem=problem,
+            )
         )
-        for (page_id, product_id), problem in broken.items()
-        if page_id in pages
-    ]
     return sorted(
-        problems,
+        rows,
         key=lambda p: (PROBLEMS.index(p.problem), p.page_title.lower(), p.product_id),
     )
 
@@ -105,6 +84,7 @@ class CalloutProblemsReportView(ReportView):
     index_results_url_name = "callout_problems_report_results"
     model = Page
     any_permission_required = ["add", "change", "publish"]
+    export_filename = "product-callouts-to-fix"
     list_export = ["page_title", "page_status", "product_title", "problem"]
     export_headings = {
         "page_title": "Page",
@@ -120,9 +100,6 @@ class CalloutProblemsReportView(ReportView):
         ),
         Column("problem"),
     ]
-
-    def get_filename(self):
-        return "product-callouts-to-fix"
 
     def get_queryset(self):
         return callout_problems(self.request)

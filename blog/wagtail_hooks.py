@@ -1,5 +1,4 @@
-"""Admin registrations for the blog: the Author and Topic snippets, and the
-report of product callouts to fix."""
+"""The Author and Topic snippets, and the report of product callouts to fix."""
 
 from django.urls import path, reverse
 from wagtail import hooks
