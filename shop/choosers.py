@@ -155,10 +155,9 @@ class ProductChooserViewSet(ChooserViewSet):
 
 
 class CategoryChooseMixin:
-    """Categories in tree order, each titled with its path (Oscar's
-    ``full_name``, "Back support > Braces")."""
+    """Categories in tree order (the model's), each titled with its path
+    (Oscar's ``full_name``, "Back support > Braces")."""
 
-    ordering = "path"
     filter_form_class = CategorySearchForm
 
     @property

@@ -12,9 +12,8 @@ from shop.order.processing import PAID, EventHandler
 
 
 class PaymentMethod:
-    code = ""
-    name = ""
-    summary = ""
+    """A way to pay; ``instructions(order)`` says what the shopper must do
+    next, on the thank-you page and in the confirmation email."""
 
     def source_type(self):
         source_type, _ = SourceType.objects.get_or_create(
@@ -30,11 +29,6 @@ class PaymentMethod:
             amount_allocated=D("0.00"),
             reference=order_number,
         )
-
-    def instructions(self, order):
-        """What the shopper must do next, shown on the thank-you page and in
-        the confirmation email (empty when nothing is needed)."""
-        return ""
 
 
 class BankTransfer(PaymentMethod):

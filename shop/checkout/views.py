@@ -134,9 +134,8 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
         # A basket that became an order stays submitted: thawing it would
         # let its number be ordered again.
         submitted_id = self.checkout_session.get_submitted_basket_id()
-        if Order.objects.filter(basket_id=submitted_id).exists():
-            return
-        super().restore_frozen_basket()
+        if not Order.objects.filter(basket_id=submitted_id).exists():
+            super().restore_frozen_basket()
 
     def render_payment_details(self, request, **kwargs):
         if kwargs.get("error"):
