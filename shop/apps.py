@@ -4,9 +4,7 @@ from django.db.models.signals import post_migrate
 
 
 class ShopConfig(AppConfig):
-    """The shop's own code beside the forked Oscar apps: product cards,
-    template tags, the Site that SITE_URL names, and the purges of the
-    cached pages that show a product."""
+    """The shop's own code beside the forked Oscar apps."""
 
     name = "shop"
     label = "shop"

@@ -31,18 +31,12 @@ def logged_bulk_writes(queryset):
             ).values_list("object_pk", flat=True)
         )
         for pk, new in after.items():
-            if str(pk) in already_logged:
-                continue
             old = before.get(pk)
             changes = model_instance_diff(old, new)
-            if changes:
-                LogEntry.objects.log_create(
-                    new,
-                    action=LogEntry.Action.CREATE
-                    if old is None
-                    else LogEntry.Action.UPDATE,
-                    changes=changes,
-                )
+            if changes and str(pk) not in already_logged:
+                created = old is None
+                action = LogEntry.Action.CREATE if created else LogEntry.Action.UPDATE
+                LogEntry.objects.log_create(new, action=action, changes=changes)
 
 
 def hidden(value):

@@ -1,16 +1,9 @@
-"""Product cards: the shop's one public face for the content side.
+"""Product cards: the shop's one public face for the content side (callouts,
+the home page, search, the admin chooser, the callout report), priced by
+Oscar's strategy when the page renders. Nothing here is stored."""
 
-Callouts, the home page, search, category pages, the admin chooser and the
-callout report show products through :func:`product_cards`, so a product's
-live price (sale included) and its availability are decided in one place,
-from Oscar's strategy, when the page renders. Nothing here is stored.
-"""
-
-from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cached_property
 
-from django.conf import settings
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -20,33 +13,39 @@ from shop.catalogue.models import Product
 from shop.partner.models import StockRecord
 from shop.partner.strategy import Selector
 
-#: The thumbnail every card shows (sorl geometry, cropped square).
-CARD_THUMBNAIL_SIZE = "400x400"
-
 IN_STOCK = "instock"
 OUT_OF_STOCK = "outofstock"
 UNAVAILABLE = "unavailable"
 
 
-@dataclass(frozen=True)
 class ProductCard:
-    """What a shopper needs to see and buy one product."""
+    """What a shopper needs to see and buy one product, read from Oscar's
+    purchase info: the one place the content side's "available" is decided."""
 
-    product: Product = field(repr=False)
-    price: Decimal | None
-    was_price: Decimal | None
-    currency: str
-    availability_code: str
-    availability_message: str
-    num_in_stock: int | None
-
-    id = property(lambda self: self.product.pk)
-    title = property(lambda self: self.product.get_title())
-    is_public = property(lambda self: self.product.is_public)
-    #: A parent is bought by choosing one of its variants on its page.
-    is_parent = property(lambda self: self.product.is_parent)
-    is_available = property(lambda self: self.availability_code == IN_STOCK)
-    is_discounted = property(lambda self: self.was_price is not None)
+    def __init__(self, product, info):
+        price, stock = info.price, info.availability
+        self.product = product
+        self.id = product.pk
+        self.title = product.get_title()
+        self.is_public = product.is_public
+        # A parent is bought by choosing one of its variants on its page.
+        self.is_parent = product.is_parent
+        self.price = price.incl_tax if price.exists else None
+        self.was_price = price.was_incl_tax
+        self.is_discounted = self.was_price is not None
+        self.currency = price.currency
+        record = info.stockrecord
+        self.num_in_stock = record.net_stock_level if record else None
+        if not product.is_public:
+            availability = UNAVAILABLE, "No longer available"
+        elif price.exists and stock.is_available_to_buy:
+            availability = IN_STOCK, str(stock.short_message)
+        elif price.exists and (stock.code == OUT_OF_STOCK or self.is_parent):
+            availability = OUT_OF_STOCK, "Out of stock"
+        else:
+            availability = UNAVAILABLE, "Currently unavailable"
+        self.availability_code, self.availability_message = availability
+        self.is_available = self.availability_code == IN_STOCK
 
     @cached_property
     def url(self):
@@ -58,59 +57,23 @@ class ProductCard:
 
     @cached_property
     def image_url(self):
-        """The primary image's thumbnail (sorl's key-value store remembers
-        it), or None: a card shows no image rather than a broken one when
-        the original file is missing."""
+        """The primary image's square thumbnail (sorl's key-value store
+        remembers it), or None rather than a broken image when the original
+        file is missing."""
         image = self.product.primary_image()
         if isinstance(image, dict):  # Oscar's stand-in when there is none
             return None
         thumbnail = get_thumbnailer().generate_thumbnail(
-            image.original, size=CARD_THUMBNAIL_SIZE, crop="center", upscale=False
+            image.original, size="400x400", crop="center", upscale=False
         )
         return thumbnail.url if thumbnail and thumbnail.size else None
 
 
-def _availability(product, info):
-    """The card's availability (code, message), from Oscar's purchase info:
-    the one place the content side's "available" is decided."""
-    if not product.is_public:
-        return UNAVAILABLE, "No longer available"
-    if not info.price.exists:
-        return UNAVAILABLE, "Currently unavailable"
-    if info.availability.is_available_to_buy:
-        return IN_STOCK, str(info.availability.short_message)
-    if info.availability.code == OUT_OF_STOCK or product.is_parent:
-        return OUT_OF_STOCK, "Out of stock"
-    return UNAVAILABLE, "Currently unavailable"
-
-
-def _card(product, strategy, parent):
-    """A card read from the strategy; ``parent`` is the product reloaded
-    with its public variants (Oscar's ``prefetch_public_children``) when it
-    is a parent."""
-    if product.is_parent:
-        info = strategy.fetch_for_parent(parent or product)
-    else:
-        info = strategy.fetch_for_product(product)
-    price, stockrecord = info.price, info.stockrecord
-    code, message = _availability(product, info)
-    return ProductCard(
-        product=product,
-        price=price.incl_tax if price.exists else None,
-        was_price=getattr(price, "was_incl_tax", None),
-        currency=price.currency or settings.OSCAR_DEFAULT_CURRENCY,
-        availability_code=code,
-        availability_message=message,
-        num_in_stock=stockrecord.net_stock_level if stockrecord else None,
-    )
-
-
 def _first_available(category, limit):
-    """Ids of the first ``limit`` listed products of a category and its
-    subcategories, by title, that have stock to sell: a priced stock record
-    with stock left, or a product class that tracks none (Oscar's
-    ``StockRequired``), for the product or one of its public variants.
-    Only narrows the choice: each card still asks the strategy."""
+    """Ids of the first ``limit`` listed products of a category and those
+    below it, by title, with a priced stock record that has stock to sell
+    (or a product class that tracks none, Oscar's ``StockRequired``), their
+    own or a public variant's. Only narrows: each card asks the strategy."""
     buyable = StockRecord.objects.filter(price__isnull=False).filter(
         Q(product__product_class__track_stock=False)
         | Q(num_in_stock__gt=Coalesce(F("num_allocated"), 0))
@@ -133,28 +96,21 @@ def _first_available(category, limit):
 
 
 class ProductCards(dict):
-    """Cards keyed by product id; ``in_category`` lists, for each category
-    asked for, the cards of its first available products."""
-
     in_category: dict
 
 
 def product_cards(product_ids, request=None, categories=None):
-    """Cards for the given product ids, keyed by id; a deleted product has
-    none.
+    """Cards for the given product ids, keyed by id (a deleted product has
+    none), in the same few queries whatever their number: the products, their
+    stock records and images, and parents' public variants with their stock.
 
-    ``categories`` maps categories to a number n: the first n available
-    products of each are carded too (see ``ProductCards.in_category``).
-    The queries are the same few whatever the number of products and
-    categories: the products, their stock records and their images, and
-    for parent products their public variants with their stock.
-    """
-    ids = {int(pk) for pk in product_ids if pk is not None}
+    ``categories`` maps categories to a number n: the cards of the first n
+    available products of each are in ``in_category``, by category id."""
     shelves = {
         category.pk: _first_available(category, limit)
         for category, limit in (categories or {}).items()
     }
-    wanted = Q(pk__in=ids)
+    wanted = Q(pk__in={int(pk) for pk in product_ids if pk is not None})
     for shelf in shelves.values():
         wanted |= Q(pk__in=shelf)
     on_shelf = {
@@ -176,10 +132,13 @@ def product_cards(product_ids, request=None, categories=None):
         .in_bulk([product.pk for product in products if product.is_parent])
     )
     strategy = getattr(request, "strategy", None) or Selector().strategy()
-    cards = ProductCards(
-        (product.pk, _card(product, strategy, parents.get(product.pk)))
-        for product in products
-    )
+    cards = ProductCards()
+    for product in products:
+        if product.is_parent:
+            info = strategy.fetch_for_parent(parents.get(product.pk, product))
+        else:
+            info = strategy.fetch_for_product(product)
+        cards[product.pk] = ProductCard(product, info)
     cards.in_category = {
         pk: [cards[p.pk] for p in products if getattr(p, f"on_shelf_{pk}")]
         for pk in shelves

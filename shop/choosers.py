@@ -1,18 +1,12 @@
-"""Wagtail choosers for the catalogue: editors pick products and categories.
+"""Wagtail choosers for the catalogue, as shipped (modal, search, pagination,
+table, StreamField block); a product's row shows its card's thumbnail, live
+price, stock and availability."""
 
-Wagtail's ``ChooserViewSet`` as shipped: its modal, search box, pagination,
-table and StreamField block. Each product row shows its thumbnail, live
-price, stock and availability from the product's card.
-"""
-
-from django import forms
 from django.db.models import Q
-from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.html import format_html
 from oscar.templatetags.currency_filters import currency
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.forms.choosers import BaseFilterForm, SearchFilterMixin
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic.chooser import (
     ChooseResultsView,
@@ -20,6 +14,7 @@ from wagtail.admin.views.generic.chooser import (
     ChosenView,
 )
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.admin.widgets.chooser import BaseChooser
 from wagtail.search.backends import get_search_backend
 
 from shop.cards import product_cards
@@ -29,15 +24,11 @@ from shop.catalogue.models import Category, Product
 class ProductAdminURLFinder(ModelAdminURLFinder):
     """A chosen product links to its page in Oscar's dashboard."""
 
-    def construct_edit_url(self, instance):
-        return reverse("dashboard:catalogue-product", kwargs={"pk": instance.pk})
+    edit_url_name = "dashboard:catalogue-product"
 
 
 class CategoryAdminURLFinder(ModelAdminURLFinder):
-    def construct_edit_url(self, instance):
-        return reverse(
-            "dashboard:catalogue-category-update", kwargs={"pk": instance.pk}
-        )
+    edit_url_name = "dashboard:catalogue-category-update"
 
 
 def product_thumbnail(product):
@@ -62,34 +53,23 @@ def product_price(product):
     return label
 
 
-def product_display_title(product):
-    return f"{product.title} ({product.upc})" if product.upc else product.title
-
-
-class SearchForm(BaseFilterForm):
-    """A search box whose query ``search`` applies to the chooser's list."""
-
-    q = forms.CharField(
-        label="Search term",
-        required=False,
-        widget=forms.TextInput(attrs={"placeholder": "Search"}),
-    )
+class SearchForm(SearchFilterMixin, BaseFilterForm):
+    """Wagtail's search box, whose query ``search`` applies to the list."""
 
     def filter(self, objects):
-        objects = super().filter(objects)
         query = (self.cleaned_data.get("q") or "").strip()
-        if query:
-            self.is_searching = True
-            self.search_query = query
-            objects = self.search(objects, query)
-        return objects
+        if not query:
+            return objects
+        self.is_searching = True
+        self.search_query = query
+        return self.search(objects, query)
 
 
 class ProductSearchForm(SearchForm):
-    """Title or UPC, through Wagtail's search index, in the listing's title
-    order: ranking every match of a common word costs a scoring subquery per
-    row. A whole UPC (a scanned barcode, or typed in lower case) is looked up
-    in its unique index first."""
+    """A whole UPC (a scanned barcode, or typed in lower case) through its
+    unique index; else title or UPC through Wagtail's search index, in the
+    listing's title order: ranking every match of a common word costs a
+    scoring subquery per row."""
 
     def search(self, objects, query):
         exact = objects.filter(upc__in={query, query.upper()})
@@ -105,6 +85,17 @@ class CategorySearchForm(SearchForm):
 
     def search(self, objects, query):
         return objects.filter(Q(name__icontains=query) | Q(slug=query))
+
+
+class ProductTitle:
+    def get_display_title(self, instance):
+        if instance.upc:
+            return f"{instance.title} ({instance.upc})"
+        return instance.title
+
+
+class ProductChooser(ProductTitle, BaseChooser):
+    pass
 
 
 class ProductChooserMixin:
@@ -146,12 +137,9 @@ class ProductChooseResultsView(ProductChooserMixin, ChooseResultsView):
     pass
 
 
-class ProductChosenView(ChosenView):
+class ProductChosenView(ProductTitle, ChosenView):
     def get_object(self, pk):
         return Product.objects.get(pk=pk, parent=None)
-
-    def get_display_title(self, instance):
-        return product_display_title(instance)
 
 
 class ProductChooserViewSet(ChooserViewSet):
@@ -160,26 +148,16 @@ class ProductChooserViewSet(ChooserViewSet):
     choose_one_text = "Choose a product"
     choose_another_text = "Choose another product"
     edit_item_text = "Edit in the dashboard"
+    base_widget_class = ProductChooser
     choose_view_class = ProductChooseView
     choose_results_view_class = ProductChooseResultsView
     chosen_view_class = ProductChosenView
 
-    @cached_property
-    def widget_class(self):
-        widget = super().widget_class
-
-        class ProductChooserWidget(widget):
-            def get_display_title(self, instance):
-                return product_display_title(instance)
-
-        return ProductChooserWidget
-
 
 class CategoryChooseMixin:
-    """Categories in tree order, each titled with its path (Oscar's
-    ``full_name``, "Back support > Braces")."""
+    """Categories in tree order (the model's), each titled with its path
+    (Oscar's ``full_name``, "Back support > Braces")."""
 
-    ordering = "path"
     filter_form_class = CategorySearchForm
 
     @property

@@ -8,16 +8,14 @@ NAVIGATION_CACHE_KEY = "shop:navigation:top-categories"
 
 
 def top_categories():
-    """The top-level categories for the header, cached as they are on every
-    page; a category save clears the key (shop.catalogue.apps)."""
-    categories = cache.get(NAVIGATION_CACHE_KEY)
-    if categories is None:
-        categories = [
-            {"name": c.name, "url": c.get_absolute_url()}
-            for c in Category.get_root_nodes().filter(is_public=True)[:8]
-        ]
-        cache.set(NAVIGATION_CACHE_KEY, categories, 60 * 60)
-    return categories
+    """The header's top-level categories, cached as they are on every page; a
+    category save or delete clears them (shop.catalogue.apps)."""
+
+    def load():
+        roots = Category.get_root_nodes().filter(is_public=True)[:8]
+        return [{"name": c.name, "url": c.get_absolute_url()} for c in roots]
+
+    return cache.get_or_set(NAVIGATION_CACHE_KEY, load, 60 * 60)
 
 
 def shop_navigation(request):

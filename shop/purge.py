@@ -4,7 +4,8 @@ no signals: code that changes prices that way calls ``purge_products``."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models import Q
+from django.db.models.signals import post_save, pre_delete
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, ReferenceIndex, Site
@@ -43,30 +44,17 @@ def with_ancestors(categories):
     return Category.objects.filter(path__in=paths)
 
 
-def shop_listing_paths():
-    return [reverse("catalogue:index"), reverse("site_search:results")]
-
-
 def purge_products(product_ids):
     """Purge the pages that show these products: their own pages, their
     categories', the catalogue, search, and the pages with callouts for them
     or for one of their categories."""
     if not frontend_cache_configured() or not product_ids:
         return
-    products = Product.objects.filter(pk__in=product_ids)
-    parent_ids = {pk for pk in products.values_list("parent_id", flat=True) if pk}
-    products = Product.objects.filter(pk__in={*product_ids, *parent_ids})
-    categories = with_ancestors(
-        Category.objects.filter(product__in=products).distinct()
-    )
-    batch = PurgeBatch()
-    paths = shop_listing_paths()
-    paths += [product.get_absolute_url() for product in products]
-    paths += [category.get_absolute_url() for category in categories]
-    batch.add_urls(site_url(path) for path in paths)
-    batch.add_pages(pages_choosing(products))
-    batch.add_pages(pages_choosing(categories))
-    batch.purge()
+    parent_ids = Product.objects.filter(pk__in=product_ids).values("parent_id")
+    products = Product.objects.filter(Q(pk__in=product_ids) | Q(pk__in=parent_ids))
+    categories = with_ancestors(Category.objects.filter(product__in=products))
+    paths = [product.get_absolute_url() for product in products]
+    purge(paths, categories, pages_choosing(products), pages_choosing(categories))
 
 
 def purge_categories(categories):
@@ -74,27 +62,27 @@ def purge_categories(categories):
     Otherwise the category, those above it and the pages choosing them."""
     if not frontend_cache_configured():
         return
-    batch = PurgeBatch()
     if any(category.depth == 1 for category in categories):
-        batch.add_pages(Page.objects.live().filter(depth__gt=1))
         paths = [product.get_absolute_url() for product in Product.objects.all()]
-        categories = Category.objects.all()
+        purge(paths, Category.objects.all(), Page.objects.live().filter(depth__gt=1))
     else:
         categories = with_ancestors(categories)
-        paths = []
-        batch.add_pages(pages_choosing(categories))
-    paths += shop_listing_paths()
+        purge([], categories, pages_choosing(categories))
+
+
+def purge(paths, categories, *pages):
+    """Purge the paths, the categories' pages, the shop's listings and pages."""
     paths += [category.get_absolute_url() for category in categories]
+    paths += [reverse("catalogue:index"), reverse("site_search:results")]
+    batch = PurgeBatch()
     batch.add_urls(site_url(path) for path in paths)
+    for some_pages in pages:
+        batch.add_pages(some_pages)
     batch.purge()
 
 
 def product_changed(sender, instance, **kwargs):
-    purge_products([instance.pk])
-
-
-def product_part_changed(sender, instance, **kwargs):
-    purge_products([instance.product_id])
+    purge_products([instance.pk if sender is Product else instance.product_id])
 
 
 def category_changed(sender, instance, **kwargs):
@@ -102,19 +90,10 @@ def category_changed(sender, instance, **kwargs):
 
 
 def connect_signal_handlers():
-    for signal, handler, sender in (
-        (post_save, product_changed, Product),
-        # Before the delete: the references and categories are still there.
-        (pre_delete, product_changed, Product),
-        (post_save, product_part_changed, StockRecord),
-        (post_delete, product_part_changed, StockRecord),
-        (post_save, product_part_changed, ProductImage),
-        (post_delete, product_part_changed, ProductImage),
-        (post_save, product_part_changed, ProductCategory),
-        (pre_delete, product_part_changed, ProductCategory),
-        (post_save, category_changed, Category),
-        (pre_delete, category_changed, Category),
-    ):
-        signal.connect(
-            handler, sender=sender, dispatch_uid=f"purge.{handler.__name__}.{sender}"
-        )
+    # Before a delete: the references and categories are still there.
+    for signal in (post_save, pre_delete):
+        for sender in (Product, StockRecord, ProductImage, ProductCategory):
+            signal.connect(
+                product_changed, sender=sender, dispatch_uid=f"purge.{sender}"
+            )
+        signal.connect(category_changed, sender=Category, dispatch_uid="purge.category")

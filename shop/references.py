@@ -1,10 +1,5 @@
-"""Which pages feature a product, from Wagtail's ReferenceIndex.
-
-Callout blocks choose products with chooser blocks, and Wagtail records every
-chooser reference in its ReferenceIndex. The shop asks that index, so it
-never imports the content side (``blog``): it only names the page type that
-counts as an article.
-"""
+"""Which pages feature a product, from Wagtail's ReferenceIndex, where every
+callout's chooser is recorded: the shop never imports the content side."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import IntegerField
@@ -12,13 +7,6 @@ from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 
 from shop.catalogue.models import Product
-
-#: Pages listed as "featured in"; others that show products (the home
-#: page) are not articles.
-ARTICLE_PAGE_TYPE = {
-    "content_type__app_label": "blog",
-    "content_type__model": "articlepage",
-}
 
 
 def product_references(product_ids=None):
@@ -33,15 +21,15 @@ def product_references(product_ids=None):
 
 
 def articles_featuring(product, live_only=True):
-    """Articles with a callout for the product, newest first (one query).
-
-    ``live_only`` keeps the live, public ones a shopper can read; the
-    dashboard passes False to warn staff about drafts too.
-    """
-    page_ids = product_references([product.pk]).values(
-        page_id=Cast("object_id", IntegerField())
+    """Articles (not the home page) with a callout for the product, newest
+    first, in one query; ``live_only``: those a shopper can read."""
+    pages = Page.objects.filter(
+        pk__in=product_references([product.pk]).values(
+            page_id=Cast("object_id", IntegerField())
+        ),
+        content_type__app_label="blog",
+        content_type__model="articlepage",
     )
-    pages = Page.objects.filter(pk__in=page_ids, **ARTICLE_PAGE_TYPE)
     if live_only:
         pages = pages.live().public()
     return pages.order_by("-first_published_at", "-pk")

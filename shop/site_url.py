@@ -11,20 +11,12 @@ from django.contrib.sites.models import Site as CurrentSite
 from django.core.checks import Error, Warning
 from django.db import DEFAULT_DB_ALIAS, connections, router
 
-PLACEHOLDER_HOSTS = {
-    "example.com",
-    "www.example.com",
-    "localhost",
-    "127.0.0.1",
-    "::1",
-    "testserver",
-}
-SITE_URL_HINT = "Set SITE_URL to the public address, e.g. https://backbone.example"
+PLACEHOLDER_HOSTS = {"example.com", "www.example.com", "testserver"}
+PLACEHOLDER_HOSTS |= {"localhost", "127.0.0.1", "::1"}
+HINT = "Set SITE_URL to the public address, e.g. https://backbone.example"
 
 
-def sync_site_with_site_url(
-    app_config, verbosity=2, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs
-):
+def sync_site_with_site_url(app_config, using=DEFAULT_DB_ALIAS, apps=global_apps, **_):
     """post_migrate receiver: the Site numbered SITE_ID takes SITE_URL's
     domain as its domain and name (created first if migrations have not)."""
     create_default_site(app_config, verbosity=0, using=using, apps=apps)
@@ -43,37 +35,29 @@ def sync_site_with_site_url(
 def check_site_url(app_configs, databases=None, **kwargs):
     """Deployment check: SITE_URL names the public address, and (with
     ``--database``) the Site was set from it."""
-    parts = urlsplit(settings.SITE_URL or "")
+    url = settings.SITE_URL or ""
+    parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        message = f"SITE_URL is {settings.SITE_URL!r}, not an absolute address."
-        return [Error(message, hint=SITE_URL_HINT, id="shop.E001")]
+        message = f"SITE_URL is {url!r}, not an absolute address."
+        return [Error(message, hint=HINT, id="shop.E001")]
     if parts.hostname in PLACEHOLDER_HOSTS:
         message = (
-            f"SITE_URL is {settings.SITE_URL!r}: emails and the sitemap would "
-            "send people there."
+            f"SITE_URL is {url!r}: emails and the sitemap would send people there."
         )
-        return [Error(message, hint=SITE_URL_HINT, id="shop.E002")]
+        return [Error(message, hint=HINT, id="shop.E002")]
     problems = []
     if parts.scheme != "https":
-        problems.append(
-            Warning(
-                f"SITE_URL {settings.SITE_URL!r} is not https: password-reset "
-                "links would be sent over plain http.",
-                id="shop.W001",
-            )
-        )
+        message = f"SITE_URL {url!r} is not https: password-reset links would"
+        message += " be sent over plain http."
+        problems.append(Warning(message, id="shop.W001"))
     for alias in databases or ():
         if "django_site" not in connections[alias].introspection.table_names():
             continue
         site = CurrentSite.objects.using(alias).filter(pk=settings.SITE_ID).first()
         if site is None or site.domain != parts.netloc:
             found = site.domain if site else "no Site"
-            problems.append(
-                Error(
-                    f"The sites framework's Site {settings.SITE_ID} is {found!r}, "
-                    f"not SITE_URL's {parts.netloc!r}.",
-                    hint="Run `manage.py migrate`, which sets the Site from SITE_URL.",
-                    id="shop.E003",
-                )
-            )
+            message = f"The sites framework's Site {settings.SITE_ID} is {found!r}, "
+            message += f"not SITE_URL's {parts.netloc!r}."
+            hint = "Run `manage.py migrate`, which sets the Site from SITE_URL."
+            problems.append(Error(message, hint=hint, id="shop.E003"))
     return problems

@@ -12,30 +12,26 @@ class SiteUrlSitemap(Sitemap):
     """Absolute URLs on SITE_URL whatever address was asked: its scheme here,
     its domain from the Site."""
 
+    changefreq = "weekly"
+
     @property
     def protocol(self):
         return urlsplit(settings.SITE_URL).scheme
 
 
 class ProductSitemap(SiteUrlSitemap):
-    changefreq = "weekly"
     priority = 0.6
     limit = 5000
 
     def items(self):
-        return (
-            Product.objects.browsable()
-            .filter(is_public=True)
-            .only("id", "slug", "date_updated")
-            .order_by("id")
-        )
+        products = Product.objects.browsable().filter(is_public=True)
+        return products.only("id", "slug", "date_updated").order_by("id")
 
     def lastmod(self, product):
         return product.date_updated
 
 
 class CategorySitemap(SiteUrlSitemap):
-    changefreq = "weekly"
     priority = 0.5
 
     def items(self):

@@ -14,10 +14,5 @@ register_admin_url_finder(Category, CategoryAdminURLFinder)
 
 
 @hooks.register("register_admin_viewset")
-def register_product_chooser():
-    return product_chooser_viewset
-
-
-@hooks.register("register_admin_viewset")
-def register_category_chooser():
-    return category_chooser_viewset
+def register_choosers():
+    return [product_chooser_viewset, category_chooser_viewset]

@@ -16,15 +16,9 @@ from site_project.sign_in.throttling import over_limit
 def safe_next_url(request, default="basket:summary"):
     """``next`` if it is a path on this site (redirect() would take a bare
     word for a URL name), else the referrer."""
-    next_url = request.POST.get("next") or request.GET.get("next")
-    if (
-        next_url
-        and next_url.startswith("/")
-        and url_has_allowed_host_and_scheme(
-            next_url,
-            allowed_hosts={request.get_host()},
-            require_https=request.is_secure(),
-        )
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if next_url.startswith("/") and url_has_allowed_host_and_scheme(
+        next_url, {request.get_host()}, require_https=request.is_secure()
     ):
         return next_url
     return safe_referrer(request, default)
@@ -32,13 +26,12 @@ def safe_next_url(request, default="basket:summary"):
 
 def confirm_page(request, product, form, button_label):
     """The confirmation step of a form a public page sent as a GET."""
-    next_url = safe_next_url(request) if request.GET.get("next") else ""
     context = {
         "product": product,
         "form": form,
         "action": request.path,
         "button_label": button_label,
-        "next_url": next_url,
+        "next_url": safe_next_url(request) if request.GET.get("next") else "",
     }
     return render(request, "shop/basket/confirm.html", context)
 
@@ -60,9 +53,8 @@ class BasketAddView(core_views.BasketAddView):
         self.product = buyable_product(kwargs["pk"])
         if self.product is None or self.product.is_parent:
             return self.post(request, *args, **kwargs)
-        form = self.get_form_class()(
-            request.basket, self.product, data=request.GET or None
-        )
+        form_class = self.get_form_class()
+        form = form_class(request.basket, self.product, data=request.GET or None)
         return confirm_page(request, self.product, form, "Add to basket")
 
     def post(self, request, *args, **kwargs):
@@ -95,14 +87,10 @@ class VoucherAddView(core_views.VoucherAddView):
 
     def post(self, request, *args, **kwargs):
         email = request.user.email if request.user.is_authenticated else ""
-        if over_limit(
-            request, "shop:voucher", email, settings.SHOP_THROTTLE_RATES["voucher"]
-        ):
-            reason = (
-                "Too many voucher codes have been tried. Please wait a while "
-                "before trying another."
-            )
-            return render(
-                request, "shop/too_many_attempts.html", {"reason": reason}, status=429
-            )
+        rates = settings.SHOP_THROTTLE_RATES["voucher"]
+        if over_limit(request, "shop:voucher", email, rates):
+            reason = "Too many voucher codes have been tried. Please wait a while "
+            reason += "before trying another."
+            context = {"reason": reason}
+            return render(request, "shop/too_many_attempts.html", context, status=429)
         return super().post(request, *args, **kwargs)

@@ -1,4 +1,12 @@
 import oscar.apps.catalogue.apps as apps
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+
+def clear_navigation(**kwargs):
+    from shop.context_processors import NAVIGATION_CACHE_KEY
+
+    cache.delete(NAVIGATION_CACHE_KEY)
 
 
 class CatalogueConfig(apps.CatalogueConfig):
@@ -6,15 +14,6 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
-        from django.core.cache import cache
-        from django.db.models.signals import post_delete, post_save
-
-        from shop.context_processors import NAVIGATION_CACHE_KEY
-
-        from .models import Category
-
-        def clear_navigation(**kwargs):
-            cache.delete(NAVIGATION_CACHE_KEY)
-
-        post_save.connect(clear_navigation, sender=Category, weak=False)
-        post_delete.connect(clear_navigation, sender=Category, weak=False)
+        Category = self.get_model("Category")
+        post_save.connect(clear_navigation, sender=Category)
+        post_delete.connect(clear_navigation, sender=Category)

@@ -6,9 +6,6 @@ from shop.audit import logged_bulk_writes
 
 
 class ProductAttributesContainer(core_product_attributes.ProductAttributesContainer):
-    """Oscar's container, whose bulk writes of attribute values are
-    audit-logged."""
-
     def save(self):
         with logged_bulk_writes(self.product.attribute_values.all()):
             super().save()

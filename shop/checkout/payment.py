@@ -10,14 +10,10 @@ from oscar.apps.payment.models import Source, SourceType
 from shop.order.models import PaymentEventType
 from shop.order.processing import PAID, EventHandler
 
-PAID_EVENT = "Paid"
-PART_PAYMENT_EVENT = "Part payment"
-
 
 class PaymentMethod:
-    code = ""
-    name = ""
-    summary = ""
+    """A way to pay; ``instructions(order)`` says what the shopper must do
+    next, on the thank-you page and in the confirmation email."""
 
     def source_type(self):
         source_type, _ = SourceType.objects.get_or_create(
@@ -25,19 +21,14 @@ class PaymentMethod:
         )
         return source_type
 
-    def take_payment(self, order_number, total):
+    def take_payment(self, order_number, currency):
         """The order's payment source; offline methods take nothing now."""
         return Source(
             source_type=self.source_type(),
-            currency=total.currency,
+            currency=currency,
             amount_allocated=D("0.00"),
             reference=order_number,
         )
-
-    def instructions(self, order):
-        """What the shopper must do next, shown on the thank-you page and in
-        the confirmation email (empty when nothing is needed)."""
-        return ""
 
 
 class BankTransfer(PaymentMethod):
@@ -74,15 +65,11 @@ class PayOnDelivery(PaymentMethod):
 PAYMENT_METHODS = {method.code: method for method in (BankTransfer(), PayOnDelivery())}
 
 
-def payment_method_for_order(order):
-    """The method the shopper chose, from the order's first payment source."""
-    source = order.sources.select_related("source_type").first()
-    return PAYMENT_METHODS.get(source.source_type.code) if source else None
-
-
 def payment_context(order):
-    """The chosen method and what the shopper must do to pay, for templates."""
-    method = payment_method_for_order(order)
+    """The method the shopper chose (from the order's first payment source) and
+    what they must do to pay, for templates."""
+    source = order.sources.select_related("source_type").first()
+    method = PAYMENT_METHODS.get(source.source_type.code) if source else None
     instructions = method.instructions(order) if method else ""
     return {"payment_method": method, "payment_instructions": instructions}
 
@@ -92,14 +79,14 @@ class PaymentNotRecordable(Exception):
 
 
 def amount_received(order):
-    """What has been received for ``order`` so far, over all its sources."""
     return sum((source.amount_debited for source in order.sources.all()), D("0.00"))
 
 
 @transaction.atomic
 def record_payment(order, amount, reference="", user=None, mark_paid=False):
     """Record money received for ``order``; once it covers the total (or
-    with ``mark_paid``) the order is "Paid", else a note says what is owed."""
+    with ``mark_paid``) the order is "Paid", else a note says what is owed.
+    Returns the order as it is now."""
     order = type(order).objects.select_for_update().get(pk=order.pk)
     if PAID not in order.available_statuses():
         raise PaymentNotRecordable(
@@ -108,13 +95,10 @@ def record_payment(order, amount, reference="", user=None, mark_paid=False):
         )
     if amount <= 0:
         raise PaymentNotRecordable("The amount received must be more than zero.")
-    source = order.sources.first() or Source(
-        order=order,
-        source_type=BankTransfer().source_type(),
-        currency=order.currency,
-        amount_allocated=D("0.00"),
-        reference=order.number,
+    source = order.sources.first() or BankTransfer().take_payment(
+        order.number, order.currency
     )
+    source.order = order
     if reference:
         source.reference = reference
     received = amount_received(order) + amount
@@ -124,36 +108,26 @@ def record_payment(order, amount, reference="", user=None, mark_paid=False):
     covered = received >= order.total_incl_tax
     paid = covered or mark_paid
     event_type, _ = PaymentEventType.objects.get_or_create(
-        name=PAID_EVENT if paid else PART_PAYMENT_EVENT
+        name=PAID if paid else "Part payment"
     )
     lines = list(order.lines.all()) if paid else []
     handler = EventHandler(user)
-    event = handler.create_payment_event(
-        order,
-        event_type,
-        amount,
-        lines,
-        [line.quantity for line in lines],
-        reference=reference,
+    quantities = [line.quantity for line in lines]
+    handler.create_payment_event(
+        order, event_type, amount, lines, quantities, reference=reference
     )
     recorded = f"Payment of {order.currency} {amount} recorded" + (
         f" (reference {reference})" if reference else ""
     )
-    owed = order.total_incl_tax - received
-    if not paid:
-        handler.create_note(
-            order,
-            f"{recorded}: a part payment, {order.currency} {owed} still owed; "
-            f"the order stays “{order.status}”.",
+    owed = f"{order.currency} {order.total_incl_tax - received}"
+    if paid:
+        override = "" if covered else f", marked paid by staff with {owed} unpaid"
+        note = (
+            f"{recorded}{override}; status changed from “{order.status}” to “{PAID}”."
         )
-        return event
-    old_status = order.status
-    order.set_status(PAID)
-    override = (
-        "" if covered else f", marked paid by staff with {order.currency} {owed} unpaid"
-    )
-    handler.create_note(
-        order,
-        f"{recorded}{override}; status changed from “{old_status}” to “{PAID}”.",
-    )
-    return event
+        order.set_status(PAID)
+    else:
+        note = f"{recorded}: a part payment, {owed} still owed; the order stays"
+        note += f" “{order.status}”."
+    handler.create_note(order, note)
+    return order

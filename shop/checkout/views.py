@@ -79,13 +79,11 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
         email = self.checkout_session.get_guest_email() or request.user.email
         rates = settings.SHOP_THROTTLE_RATES["place-order"]
         if over_limit(request, "shop:place-order", email, rates):
-            response = self.render_preview(
-                request,
-                error=(
-                    "Too many orders have been placed from here in a short "
-                    "time. Please try again later, or contact us to order."
-                ),
+            error = (
+                "Too many orders have been placed from here in a short time. "
+                "Please try again later, or contact us to order."
             )
+            response = self.render_preview(request, error=error)
             response.status_code = 429
             return response
         return super().handle_place_order_submission(request)
@@ -97,18 +95,13 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
                 message="Please choose how you would like to pay.",
             )
 
-    def build_submission(self, **kwargs):
-        submission = super().build_submission(**kwargs)
-        submission["payment_kwargs"]["payment_method"] = self.get_payment_method()
-        return submission
-
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["payment_method"] = self.get_payment_method()
-        return ctx
+        return {**ctx, "payment_method": self.get_payment_method()}
 
-    def handle_payment(self, order_number, total, payment_method=None, **kwargs):
-        self.add_payment_source(payment_method.take_payment(order_number, total))
+    def handle_payment(self, order_number, total, **kwargs):
+        method = self.get_payment_method()
+        self.add_payment_source(method.take_payment(order_number, total.currency))
 
     def submit(self, user, basket, **kwargs):
         """Place the order for ``basket`` once: one transaction holding the
@@ -117,8 +110,10 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
         with transaction.atomic():
             locked = Basket.objects.select_for_update().get(pk=basket.pk)
             order = Order.objects.filter(basket_id=basket.pk).first()
-            if order is not None:
-                return self.show_placed_order(order)
+            if order is not None:  # show the order this basket became
+                self.checkout_session.flush()
+                self.request.session["checkout_order_id"] = order.pk
+                return redirect(self.get_success_url())
             if locked.status != Basket.OPEN:
                 # Frozen while a payment elsewhere is under way: it decides.
                 messages.info(
@@ -128,12 +123,6 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
                 )
                 return redirect("basket:summary")
             return super().submit(user, basket, **kwargs)
-
-    def show_placed_order(self, order):
-        """The thank-you page of an order this basket already became."""
-        self.checkout_session.flush()
-        self.request.session["checkout_order_id"] = order.pk
-        return redirect(self.get_success_url())
 
     def place_order(self, *args, **kwargs):
         # A savepoint: when stock runs out the addresses and the order go,
@@ -145,14 +134,8 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
         # A basket that became an order stays submitted: thawing it would
         # let its number be ordered again.
         submitted_id = self.checkout_session.get_submitted_basket_id()
-        if Order.objects.filter(basket_id=submitted_id).exists():
-            return
-        super().restore_frozen_basket()
-
-    def render_preview(self, request, **kwargs):
-        # The payment method is in the context already, not a form value.
-        kwargs.pop("payment_method", None)
-        return super().render_preview(request, **kwargs)
+        if not Order.objects.filter(basket_id=submitted_id).exists():
+            super().restore_frozen_basket()
 
     def render_payment_details(self, request, **kwargs):
         if kwargs.get("error"):
@@ -166,6 +149,5 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
 class ThankYouView(core_views.ThankYouView):
     """The thank-you page, with what to do to pay for the order."""
 
-    def get_context_data(self, *args, **kwargs):
-        ctx = super().get_context_data(*args, **kwargs)
-        return {**ctx, **payment_context(self.object)}
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **payment_context(self.object)}

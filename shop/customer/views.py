@@ -58,17 +58,13 @@ class GuestOrderLookupMixin:
     (Oscar compares exactly)."""
 
     def get_object(self):
-        email = self.email
-        if not email or not self.order_number:
+        if not self.email or not self.order_number:
             return None
         order = Order.objects.filter(user=None, number=self.order_number).first()
-        if (
-            order is not None
-            and order.check_verification_hash(self.hash)
-            and (order.email or "").casefold() == email.strip().casefold()
-        ):
-            return order
-        return None
+        if order is None or not order.check_verification_hash(self.hash):
+            return None
+        same = (order.email or "").casefold() == self.email.strip().casefold()
+        return order if same else None
 
 
 class OrderLineView(views.OrderLineView):

@@ -10,32 +10,20 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 EXTRA_WRITE_PERMISSIONS = {"partner-user-create": ["partner.change_partner"]}
 
 
-def with_change_permissions(permissions, extra=()):
-    """An AND-list of read permissions in which each ``app.view_model`` also
-    asks for ``app.change_model``, unless the list already asks to write it."""
+def write_permissions(permissions, extra=()):
+    """Oscar's permission spec (a list, or a tuple of alternative lists) for a
+    request that changes something: each ``app.view_model`` also asks for
+    ``app.change_model``, unless its list already asks to write it."""
+    if isinstance(permissions, tuple):
+        return tuple(write_permissions(one, extra) for one in permissions)
     needed = list(permissions)
     for permission in permissions:
         app_label, _, codename = permission.partition(".")
         action, _, model = codename.partition("_")
-        if action != "view":
-            continue
         writes = {f"{app_label}.{verb}_{model}" for verb in ("add", "change", "delete")}
-        if not writes & set(permissions):
+        if action == "view" and not writes & set(permissions):
             needed.append(f"{app_label}.change_{model}")
-    needed.extend(p for p in extra if p not in needed)
-    return needed
-
-
-def write_permissions(permissions, extra=()):
-    """Oscar's permission spec (a list, or a tuple of alternative lists) for a
-    request that changes something; None when it is the read spec itself."""
-    if not permissions:
-        return None
-    if isinstance(permissions, list):
-        needed = with_change_permissions(permissions, extra)
-    else:
-        needed = tuple(with_change_permissions(one, extra) for one in permissions)
-    return None if needed == permissions else needed
+    return needed + [p for p in extra if p not in needed]
 
 
 class DashboardConfig(apps.DashboardConfig):
@@ -45,22 +33,20 @@ class DashboardConfig(apps.DashboardConfig):
 
     name = "shop.dashboard"
 
-    def read_permissions(self, url_name):
-        for config in django_apps.get_app_configs():
-            if (
-                isinstance(config, OscarDashboardConfig)
-                and url_name in config.permissions_map
-            ):
-                return config.get_permissions(url_name)
-        return None
-
     def get_url_decorator(self, pattern):
         decorator = super().get_url_decorator(pattern)
-        needed = write_permissions(
-            self.read_permissions(pattern.name),
-            EXTRA_WRITE_PERMISSIONS.get(pattern.name, ()),
+        read = next(
+            (
+                config.get_permissions(pattern.name)
+                for config in django_apps.get_app_configs()
+                if isinstance(config, OscarDashboardConfig)
+                and pattern.name in config.permissions_map
+            ),
+            None,
         )
-        if needed is None:
+        extra = EXTRA_WRITE_PERMISSIONS.get(pattern.name, ())
+        needed = write_permissions(read, extra) if read else read
+        if needed == read:
             return decorator
         check_writes = permissions_required(needed, login_url=self.login_url)
 

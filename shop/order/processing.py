@@ -38,24 +38,15 @@ def cancel_unpaid_orders(now=None):
     part-paid ones, left for staff); returns their numbers."""
     days = settings.SHOP_UNPAID_ORDER_DAYS
     cutoff = (now or timezone.now()) - timedelta(days=days)
-    handler = EventHandler()
+    note = f"Cancelled automatically: no payment arrived within {days} days; "
+    note += "the stock it held is released."
+    unpaid = Order.objects.filter(status=PENDING_PAYMENT, date_placed__lt=cutoff)
     cancelled = []
-    candidates = Order.objects.filter(
-        status=PENDING_PAYMENT, date_placed__lt=cutoff
-    ).values_list("pk", flat=True)
-    for pk in candidates:
+    for pk in unpaid.values_list("pk", flat=True):
         with transaction.atomic():
             order = Order.objects.select_for_update().get(pk=pk)
             part_paid = order.sources.filter(amount_debited__gt=0).exists()
-            if order.status != PENDING_PAYMENT or part_paid:
-                continue
-            handler.handle_order_status_change(
-                order,
-                CANCELLED,
-                note_msg=(
-                    f"Cancelled automatically: no payment arrived within {days} "
-                    "days; the stock it held is released."
-                ),
-            )
-            cancelled.append(order.number)
+            if order.status == PENDING_PAYMENT and not part_paid:
+                EventHandler().handle_order_status_change(order, CANCELLED, note)
+                cancelled.append(order.number)
     return cancelled

@@ -1,8 +1,6 @@
 """Forked Oscar partner app: a "was" price for sales, and no overselling."""
 
 from django.db import models
-from django.db.models import F
-from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractStockRecord
 
@@ -29,26 +27,15 @@ class StockRecord(AbstractStockRecord):
         app_label = "partner"
 
     def allocate(self, quantity):
-        """Allocate stock for an order line with the row locked and the free
-        stock read again (Oscar's lets two checkouts take the last unit);
-        inside the caller's transaction."""
-        if not self.can_track_allocations:
-            return
-        locked = (
-            type(self)
-            .objects.select_for_update()
-            .only("id", "num_in_stock", "num_allocated")
-            .get(pk=self.pk)
-        )
-        free = (locked.num_in_stock or 0) - (locked.num_allocated or 0)
-        if quantity > free:
-            raise InsufficientStock(self, requested=quantity, available=max(free, 0))
-        self.pre_save_signal()
-        type(self).objects.filter(pk=self.pk).update(
-            num_allocated=Coalesce(F("num_allocated"), 0) + quantity
-        )
-        self.refresh_from_db(fields=["num_allocated"])
-        self.post_save_signal()
+        """Oscar's allocation, after locking the row and reading the free stock
+        again (Oscar's lets two checkouts take the last unit); inside the
+        caller's transaction."""
+        if self.can_track_allocations:
+            locked = type(self).objects.select_for_update().get(pk=self.pk)
+            free = (locked.num_in_stock or 0) - (locked.num_allocated or 0)
+            if quantity > free:
+                raise InsufficientStock(self.product.get_title(), max(free, 0))
+        super().allocate(quantity)
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403

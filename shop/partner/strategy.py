@@ -1,11 +1,7 @@
-"""The shop's pricing and availability strategy (loaded by Oscar by path).
-
-Prices are entered and shown including UK VAT at 20%: ``StockRecord.price``
-is what the shopper pays, and the VAT inside it is worked out here so orders
-record a correct tax breakdown. A sale is computed here and only here: the
-price object carries ``was_incl_tax`` / ``was_excl_tax`` when the stock
-record's ``was_price`` is higher than its price.
-"""
+"""The shop's pricing strategy (loaded by Oscar by path). ``StockRecord.price``
+includes UK VAT and is what the shopper pays; the VAT inside it is worked out
+here so orders record a correct tax breakdown. A sale is decided here only:
+the price carries ``was_incl_tax`` when the record's ``was_price`` is higher."""
 
 from decimal import ROUND_HALF_UP
 from decimal import Decimal as D
@@ -54,17 +50,9 @@ class VATInclusiveSalePricing:
         )
 
     def parent_pricing_policy(self, product, children_stock):
-        stockrecords = [x[1] for x in children_stock if x[1] is not None]
-        if not stockrecords:
-            return Unavailable()
-        # A parent shows its cheapest variant's price ("from £x").
-        cheapest = min(
-            (s for s in stockrecords if s.price is not None),
-            key=lambda s: s.price,
-            default=None,
-        )
-        if cheapest is None:
-            return Unavailable()
+        """A parent shows its cheapest variant's price ("from £x")."""
+        priced = [s for _, s in children_stock if s and s.price is not None]
+        cheapest = min(priced, key=lambda s: s.price, default=None)
         return self.pricing_policy(product, cheapest)
 
 

@@ -7,37 +7,27 @@ from oscar.core import prices
 
 from shop.partner.strategy import vat_included_in
 
-# Standard delivery is free on baskets of at least this much (incl. VAT).
-FREE_STANDARD_SHIPPING_FROM = D("50.00")
-
 
 def vat_inclusive_charge(currency, amount):
-    return prices.Price(
-        currency=currency,
-        excl_tax=amount - vat_included_in(amount),
-        incl_tax=amount,
-    )
+    excl_tax = amount - vat_included_in(amount)
+    return prices.Price(currency=currency, excl_tax=excl_tax, incl_tax=amount)
 
 
 class Standard(core_methods.Base):
-    """Tracked delivery in 2–4 working days; free above the threshold."""
+    """Tracked delivery in 2–4 working days; free from ``free_from`` incl. VAT."""
 
     code = "standard"
     name = "Standard delivery (2–4 working days)"
     charge = D("3.95")
-    free_from = FREE_STANDARD_SHIPPING_FROM
-
-    @property
-    def description(self):
-        return (
-            f"£{self.charge} — free on orders of £{self.free_from} or more. "
-            "Tracked, delivered in 2–4 working days."
-        )
+    free_from = D("50.00")
+    description = (
+        f"£{charge} — free on orders of £{free_from} or more. "
+        "Tracked, delivered in 2–4 working days."
+    )
 
     def calculate(self, basket):
         free = basket.total_incl_tax >= self.free_from
-        amount = D("0.00") if free else self.charge
-        return vat_inclusive_charge(basket.currency, amount)
+        return vat_inclusive_charge(basket.currency, D("0.00") if free else self.charge)
 
 
 class Express(core_methods.Base):

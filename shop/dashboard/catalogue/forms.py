@@ -4,19 +4,8 @@ product images."""
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from oscar.apps.dashboard.catalogue import forms as core_forms
 from oscar.apps.dashboard.catalogue.forms import *  # noqa: F403
-from oscar.apps.dashboard.catalogue.forms import (
-    CategoryForm as OscarCategoryForm,
-)
-from oscar.apps.dashboard.catalogue.forms import (
-    ProductForm as OscarProductForm,
-)
-from oscar.apps.dashboard.catalogue.forms import (
-    ProductImageForm as OscarProductImageForm,
-)
-from oscar.apps.dashboard.catalogue.forms import (
-    StockRecordForm as OscarStockRecordForm,
-)
 from wagtail.whitelist import Whitelister
 
 from site_project.image_uploads import check_whole_image
@@ -33,7 +22,7 @@ class RichTextField(forms.CharField):
         return clean_rich_text(super().clean(value))
 
 
-class ProductImageForm(OscarProductImageForm):
+class ProductImageForm(core_forms.ProductImageForm):
     """Refuses product images too large, not in SHOP_IMAGE_FORMATS (read
     from the image itself) or failing check_whole_image."""
 
@@ -54,26 +43,23 @@ class ProductImageForm(OscarProductImageForm):
                 },
             )
         # The format Pillow read (forms.ImageField), not the file's name.
-        image_format = upload.image.format
-        if image_format not in settings.SHOP_IMAGE_FORMATS:
+        image_format, allowed = upload.image.format, settings.SHOP_IMAGE_FORMATS
+        if image_format not in allowed:
             raise forms.ValidationError(
                 "%(format)s images are not accepted; upload a %(allowed)s file.",
                 code="invalid_image_format",
-                params={
-                    "format": image_format,
-                    "allowed": ", ".join(settings.SHOP_IMAGE_FORMATS),
-                },
+                params={"format": image_format, "allowed": ", ".join(allowed)},
             )
         check_whole_image(upload)
         return upload
 
 
-class StockRecordForm(OscarStockRecordForm):
+class StockRecordForm(core_forms.StockRecordForm):
     """Oscar's stock record form with the sale's "was" price, kept when a
     form without the field is posted."""
 
-    class Meta(OscarStockRecordForm.Meta):
-        fields = [*OscarStockRecordForm.Meta.fields, "was_price"]
+    class Meta(core_forms.StockRecordForm.Meta):
+        fields = [*core_forms.StockRecordForm.Meta.fields, "was_price"]
 
     def clean(self):
         cleaned = super().clean()
@@ -89,7 +75,7 @@ class StockRecordForm(OscarStockRecordForm):
         return cleaned
 
 
-class ProductForm(OscarProductForm):
+class ProductForm(core_forms.ProductForm):
     """Oscar's product form with the rich text cleaned."""
 
     def clean_description(self):
@@ -104,7 +90,7 @@ class ProductForm(OscarProductForm):
         return field
 
 
-class CategoryForm(OscarCategoryForm):
+class CategoryForm(core_forms.CategoryForm):
     """Oscar's category form with the description cleaned."""
 
     def clean_description(self):

@@ -7,7 +7,7 @@ from oscar.apps.dashboard.orders import views as core_views
 from shop.checkout.payment import (
     PaymentNotRecordable,
     amount_received,
-    payment_method_for_order,
+    payment_context,
     record_payment,
 )
 from shop.dashboard.orders.forms import RecordPaymentForm
@@ -27,19 +27,16 @@ class OrderDetailView(core_views.OrderDetailView):
         return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
         order = self.object
-        ctx["payment_method"] = payment_method_for_order(order)
         received = amount_received(order)
-        ctx["amount_received"] = received
-        ctx["can_record_payment"] = PAID in order.available_statuses()
-        ctx.setdefault(
-            "record_payment_form",
-            RecordPaymentForm(
-                initial={"amount": max(order.total_incl_tax - received, D("0.00"))}
-            ),
-        )
-        return ctx
+        owed = max(order.total_incl_tax - received, D("0.00"))
+        return {
+            **super().get_context_data(**kwargs),
+            **payment_context(order),
+            "amount_received": received,
+            "can_record_payment": PAID in order.available_statuses(),
+            "record_payment_form": RecordPaymentForm(initial={"amount": owed}),
+        }
 
     def record_payment(self, request, order):
         form = RecordPaymentForm(request.POST)
@@ -48,16 +45,9 @@ class OrderDetailView(core_views.OrderDetailView):
             return self.reload_page(fragment="record-payment", error=errors)
         amount = form.cleaned_data["amount"]
         try:
-            record_payment(
-                order,
-                amount=amount,
-                reference=form.cleaned_data["reference"],
-                user=request.user,
-                mark_paid=form.cleaned_data["mark_paid"],
-            )
+            order = record_payment(order, user=request.user, **form.cleaned_data)
         except PaymentNotRecordable as exc:
             return self.reload_page(error=str(exc))
-        order.refresh_from_db()
         if order.status == PAID:
             messages.success(
                 request,
