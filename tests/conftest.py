@@ -2,11 +2,9 @@
 
 import os
 import shutil
-from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
 from wagtail.models import Collection, Locale, Page, Site
 
 from blog.models import ArticleIndexPage, HomePage
@@ -54,14 +52,16 @@ def empty_throttle_counters():
 def ensure_base_data():
     """What migrations create and a flushed database lacks: Wagtail's default
     locale, root page and root collection, and the shipping countries."""
-    shipping_countries = import_module("shop.migrations.0001_shipping_countries")
+    from oscar.apps.address.models import Country
+
+    from shop.shipping_countries import ensure_shipping_countries
 
     Locale.objects.get_or_create(language_code="en")
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
     if not Page.get_first_root_node():
         Page.add_root(title="Root", slug="root", locale=Locale.objects.first())
-    shipping_countries.add_countries(django_apps, None)
+    ensure_shipping_countries(Country)
 
 
 def ensure_site_tree():

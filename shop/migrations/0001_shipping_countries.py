@@ -1,29 +1,12 @@
-"""The countries the shop ships to exist from the first migrate (the tests'
-flushed databases add them again through ``add_countries``)."""
+"""The countries the shop ships to exist from the first migrate."""
 
 from django.db import migrations
 
-SHIPPING_COUNTRIES = [
-    # (alpha-2, alpha-3, numeric, printable name, official name, display order)
-    ("GB", "GBR", "826", "United Kingdom", "United Kingdom of Great Britain", 2),
-    ("IE", "IRL", "372", "Ireland", "Ireland", 1),
-]
+from shop.shipping_countries import ensure_shipping_countries
 
 
 def add_countries(apps, schema_editor):
-    country_model = apps.get_model("address", "Country")
-    for code, alpha3, numeric, name, official, order in SHIPPING_COUNTRIES:
-        country_model.objects.update_or_create(
-            iso_3166_1_a2=code,
-            defaults={
-                "iso_3166_1_a3": alpha3,
-                "iso_3166_1_numeric": numeric,
-                "printable_name": name,
-                "name": official,
-                "display_order": order,
-                "is_shipping_country": True,
-            },
-        )
+    ensure_shipping_countries(apps.get_model("address", "Country"))
 
 
 class Migration(migrations.Migration):
