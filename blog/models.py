@@ -4,6 +4,7 @@ Tree: HomePage (/) > ArticleIndexPage (/articles/) > ArticlePage.
 """
 
 import datetime
+import functools
 import logging
 import math
 
@@ -521,10 +522,14 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
                 {"slug": f"'{self.slug}' is used by the site; choose another slug."}
             )
 
+    @functools.cached_property
+    def body_word_count(self):
+        return _prose_words(list(self.body.raw_data))
+
     @property
     def reading_time(self):
         """Minutes to read the standfirst and body (at least one)."""
-        words = len(self.standfirst.split()) + _prose_words(list(self.body.raw_data))
+        words = len(self.standfirst.split()) + self.body_word_count
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     @property
@@ -615,7 +620,9 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
         context.update(seo_context(self, request, self.hero_image, self.hero_alt))
         context["product_cards"] = callout_cards(self.body, request)
         context["topics"], context["tags"] = self.topics_and_tags(request)
-        context["related_articles"] = self.related_articles(
+        # Looked up when the template's cached fragment is rendered, not before.
+        context["related_articles"] = functools.partial(
+            self.related_articles,
             topic_ids=[topic.pk for topic in context["topics"]],
             tag_ids=[tag.pk for tag in context["tags"]],
         )
@@ -652,7 +659,7 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
             "image": [context["social_image_url"] or context["logo_url"]],
             "publisher": publisher,
             "mainEntityOfPage": context["canonical_url"],
-            "wordCount": _prose_words(list(self.body.raw_data)),
+            "wordCount": self.body_word_count,
         }
         topics = [topic.name for topic in context["topics"]]
         if topics:

@@ -162,6 +162,24 @@ class ProductCategoryView(ProductListMixin, core_views.ProductCategoryView):
 
 
 class ProductDetailView(catalogue_views.ProductDetailView):
+    def get_queryset(self):
+        """The product with what its page shows: class, stock records,
+        images, attribute values and public categories (Oscar's prefetches)."""
+        return (
+            super()
+            .get_queryset()
+            .select_related("product_class")
+            .prefetch_related("stockrecords", "images")
+            .prefetch_attribute_values()
+            .prefetch_browsable_categories()
+        )
+
+    def get_context_data(self, **kwargs):
+        # The price and availability, worked out once for the whole page.
+        context = super().get_context_data(**kwargs)
+        context["purchase_info"] = self.request.strategy.fetch_for_product(self.object)
+        return context
+
     def send_signal(self, request, response, product):
         # A public page is the same for every visitor and records nothing
         # about one: Oscar's recently-viewed cookie would keep caches from
