@@ -2,8 +2,12 @@
 category, found through Wagtail's ReferenceIndex. ``QuerySet.update()`` sends
 no signals: code that changes prices that way calls ``purge_products``."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -47,10 +51,28 @@ def shop_listing_paths():
     return [reverse("catalogue:index"), reverse("site_search:results")]
 
 
+#: Cached product lists (``{% catalogue_generation %}``) vary on this token,
+#: renewed with every purge of products or categories.
+GENERATION_KEY = "shop.catalogue_generation"
+
+
+def catalogue_generation():
+    return cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def renew_catalogue_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    # Again once committed: a page rendered meanwhile read the old rows.
+    transaction.on_commit(
+        lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    )
+
+
 def purge_products(product_ids):
     """Purge the pages that show these products: their own pages, their
     categories', the catalogue, search, and the pages with callouts for them
     or for one of their categories."""
+    renew_catalogue_generation()
     if not frontend_cache_configured() or not product_ids:
         return
     products = Product.objects.filter(pk__in=product_ids)
@@ -72,6 +94,7 @@ def purge_products(product_ids):
 def purge_categories(categories):
     """A top-level category is in every page's navigation: everything goes.
     Otherwise the category, those above it and the pages choosing them."""
+    renew_catalogue_generation()
     if not frontend_cache_configured():
         return
     batch = PurgeBatch()
