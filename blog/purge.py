@@ -102,9 +102,17 @@ def snippet_changed(sender, instance, **kwargs):
 
 #: Template fragments that show other pages, snippets, images or documents
 #: vary on this token (``{% content_generation %}``): any change of one
-#: renews it, so no such fragment outlives what it shows.
+#: (or of a site, whose root URL links carry) renews it, so no such
+#: fragment outlives what it shows.
 GENERATION_KEY = "blog.content_generation"
-SHOWN_IN_FRAGMENTS = (Page, PageViewRestriction, AbstractImage, AbstractDocument, Tag)
+SHOWN_IN_FRAGMENTS = (
+    Page,
+    PageViewRestriction,
+    Site,
+    AbstractImage,
+    AbstractDocument,
+    Tag,
+)
 
 
 def content_generation():
