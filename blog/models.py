@@ -1,6 +1,7 @@
 """The site's pages, HomePage (/) > ArticleIndexPage > ArticlePage, and snippets."""
 
 import datetime
+import functools
 import logging
 import math
 from operator import itemgetter
@@ -465,10 +466,14 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
                 {"slug": f"'{self.slug}' is used by the site; choose another slug."}
             )
 
+    @functools.cached_property
+    def body_word_count(self):
+        return prose_words(list(self.body.raw_data))
+
     @property
     def reading_time(self):
         """Minutes to read the standfirst and body (at least one)."""
-        words = len(self.standfirst.split()) + prose_words(list(self.body.raw_data))
+        words = len(self.standfirst.split()) + self.body_word_count
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     @property
@@ -547,11 +552,12 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
         context = super().get_context(request, *args, **kwargs)
         context.update(seo_context(self, request, self.hero_image, self.hero_alt))
         context["product_cards"] = callout_cards(self.body, request)
-        topics, tags = context["topics"], context["tags"] = self.topics_and_tags(
-            request
-        )
-        context["related_articles"] = self.related_articles(
-            topic_ids=[topic.pk for topic in topics], tag_ids=[tag.pk for tag in tags]
+        context["topics"], context["tags"] = self.topics_and_tags(request)
+        # Looked up when the template's cached fragment is rendered, not before.
+        context["related_articles"] = functools.partial(
+            self.related_articles,
+            topic_ids=[topic.pk for topic in context["topics"]],
+            tag_ids=[tag.pk for tag in context["tags"]],
         )
         context["table_of_contents"] = self.table_of_contents
         crumbs = context["breadcrumbs"]
@@ -578,7 +584,7 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
             "image": [context["social_image_url"] or context["logo_url"]],
             "publisher": publisher(context),
             "mainEntityOfPage": context["canonical_url"],
-            "wordCount": prose_words(list(self.body.raw_data)),
+            "wordCount": self.body_word_count,
         }
         if context["topics"]:
             article["about"] = [topic.name for topic in context["topics"]]

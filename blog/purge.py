@@ -3,9 +3,16 @@ made private (Wagtail purges the page itself): its parent, the home page, the
 pages linking to it, the product pages whose "featured in" names it; and the
 pages that show an edited snippet. The purges run as tasks."""
 
+import uuid
+
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
+from taggit.models import Tag
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.documents.models import AbstractDocument
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
@@ -89,6 +96,36 @@ def snippet_changed(sender, instance, **kwargs):
         batch.purge()
 
 
+#: Template fragments that show other pages, snippets, images or documents
+#: vary on this token (``{% content_generation %}``): any change of one
+#: (or of a site, whose root URL links carry) renews it, so no such
+#: fragment outlives what it shows.
+GENERATION_KEY = "blog.content_generation"
+SHOWN_IN_FRAGMENTS = (
+    Page,
+    PageViewRestriction,
+    Site,
+    AbstractImage,
+    AbstractDocument,
+    Tag,
+)
+
+
+def content_generation():
+    return cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def renew_content_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def content_changed(sender, instance, **kwargs):
+    if isinstance(instance, SHOWN_IN_FRAGMENTS) or sender in get_snippet_models():
+        renew_content_generation()
+        # Again once committed: a page rendered meanwhile read the old rows.
+        transaction.on_commit(renew_content_generation)
+
+
 def connect_signal_handlers():
     page_published.connect(page_changed, dispatch_uid="purge.page_published")
     page_unpublished.connect(page_changed, dispatch_uid="purge.page_unpublished")
@@ -103,3 +140,5 @@ def connect_signal_handlers():
     # Snippets are registered after the apps are ready: checked per save.
     post_save.connect(snippet_changed, dispatch_uid="purge.snippet_saved")
     pre_delete.connect(snippet_changed, dispatch_uid="purge.snippet_deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(content_changed, dispatch_uid=f"purge.content.{signal}")

@@ -2,8 +2,12 @@
 category, found through Wagtail's ReferenceIndex. ``QuerySet.update()`` sends
 no signals: code that changes prices that way calls ``purge_products``."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_save, pre_delete
 from django.urls import reverse
@@ -44,10 +48,28 @@ def with_ancestors(categories):
     return Category.objects.filter(path__in=paths)
 
 
+#: Cached product lists (``{% catalogue_generation %}``) vary on this token,
+#: renewed with every purge of products or categories.
+GENERATION_KEY = "shop.catalogue_generation"
+
+
+def catalogue_generation():
+    return cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def renew_catalogue_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    # Again once committed: a page rendered meanwhile read the old rows.
+    transaction.on_commit(
+        lambda: cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    )
+
+
 def purge_products(product_ids):
     """Purge the pages that show these products: their own pages, their
     categories', the catalogue, search, and the pages with callouts for them
     or for one of their categories."""
+    renew_catalogue_generation()
     if not frontend_cache_configured() or not product_ids:
         return
     parent_ids = Product.objects.filter(pk__in=product_ids).values("parent_id")
@@ -60,6 +82,7 @@ def purge_products(product_ids):
 def purge_categories(categories):
     """A top-level category is in every page's navigation: everything goes.
     Otherwise the category, those above it and the pages choosing them."""
+    renew_catalogue_generation()
     if not frontend_cache_configured():
         return
     if any(category.depth == 1 for category in categories):

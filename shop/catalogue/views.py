@@ -8,6 +8,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.functional import SimpleLazyObject
 from oscar.apps.catalogue import views as catalogue_views
 from oscar.apps.search.views import catalogue as core_views
 
@@ -68,15 +69,20 @@ class ProductListMixin:
         sort_key = form.sort_key()
         products = self.get_page_products(in_index_order=sort_key in INDEXED_SORTS)
         ordered = products.order_by(*SORT_ORDERS[sort_key][1], "pk")
-        page.object_list = page_ids(ordered, page)
-        cards = product_cards(page.object_list, request)
+
+        def cards_on_page():
+            page.object_list = page_ids(ordered, page)
+            cards = product_cards(page.object_list, request)
+            return [cards[pk] for pk in page.object_list if pk in cards]
+
         context = self.get_list_context(
             form=form,
             paginator=paginator,
             page_obj=page,
             page=page,
             is_paginated=paginator.num_pages > 1,
-            products=[cards[pk] for pk in page.object_list if pk in cards],
+            # Read when the list is rendered: a cached list skips it.
+            products=SimpleLazyObject(cards_on_page),
         )
         return self.render_to_response(context)
 
@@ -162,6 +168,24 @@ class ProductCategoryView(ProductListMixin, core_views.ProductCategoryView):
 
 
 class ProductDetailView(catalogue_views.ProductDetailView):
+    def get_queryset(self):
+        """The product with what its page shows: class, stock records,
+        images, attribute values and public categories (Oscar's prefetches)."""
+        return (
+            super()
+            .get_queryset()
+            .select_related("product_class")
+            .prefetch_related("stockrecords", "images")
+            .prefetch_attribute_values()
+            .prefetch_browsable_categories()
+        )
+
+    def get_context_data(self, **kwargs):
+        # The price and availability, worked out once for the whole page.
+        context = super().get_context_data(**kwargs)
+        context["purchase_info"] = self.request.strategy.fetch_for_product(self.object)
+        return context
+
     def send_signal(self, request, response, product):
         # A public page is the same for every visitor and records nothing
         # about one: Oscar's recently-viewed cookie would keep caches from

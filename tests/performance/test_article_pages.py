@@ -30,12 +30,13 @@ COLD_ARTICLE_MAX_QUERIES = 15
 #     and author with photo, blog.models.ArticlePageManager); alias check and
 #     view restrictions of the ancestors (Page.get_view_restrictions).
 #     Breadcrumbs climb the parents routing kept: no ancestors query.
-#   Article: topics and tags in one UNION; related articles: the view
-#     restrictions (.public()) and the scored query.
+#   Article: topics and tags in one UNION. The related articles (the view
+#     restrictions for .public() and the scored query) are read only when
+#     their cached fragment is missing, as on the first visit.
 #   Callouts, whatever their number: the categories; every product of
 #     every callout and the first few of each category in ONE product query,
 #     their stock records and images (shop.cards.product_cards).
-REALISTIC_ARTICLE_QUERIES = 15
+REALISTIC_ARTICLE_QUERIES = 13
 
 
 def page_queries(path):

@@ -1,13 +1,16 @@
 """Category and catalogue pages: sorting, pagination, sale prices, queries."""
 
 import re
+from decimal import Decimal as D
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from shop.catalogue.models import ProductCategory
-from tests.factories_shop import make_category, make_product
+from shop.purge import renew_catalogue_generation
+from tests.factories_shop import create_user, make_category, make_product
 
 pytestmark = pytest.mark.django_db
 
@@ -105,6 +108,7 @@ def test_category_page_query_count_does_not_grow_with_products(client):
         put_in(big, make_product())
     client.get(small.get_absolute_url())  # warm caches (navigation, sorl)
     client.get(big.get_absolute_url())
+    renew_catalogue_generation()  # as a product change does: lists uncached
     with CaptureQueriesContext(connection) as few:
         client.get(small.get_absolute_url())
     with CaptureQueriesContext(connection) as many:
@@ -113,6 +117,10 @@ def test_category_page_query_count_does_not_grow_with_products(client):
     # The category; the number of products; the page's ids; the products,
     # their stock records and their images.
     assert len(many) == 6, [q["sql"] for q in many]
+    # With the list cached: the category and the number of products.
+    with CaptureQueriesContext(connection) as cached:
+        client.get(big.get_absolute_url())
+    assert len(cached) == 2, [q["sql"] for q in cached]
 
 
 def all_pages(client, url, sort):
@@ -232,3 +240,42 @@ def test_the_count_reads_only_the_listed_index(client):
             cursor.execute("EXPLAIN QUERY PLAN " + count_query)
             plan = " ".join(row[3] for row in cursor.fetchall())
             assert "USING COVERING INDEX catalogue_product_listed" in plan, plan
+
+
+def test_cached_list_shows_each_price_stock_and_visibility_change(client):
+    """The list's HTML (cached on public pages), not the view's context."""
+    category = make_category("Heat")
+    kept, hidden = make_product(title="Heat pad"), make_product(title="Wheat bag")
+    put_in(category, kept, hidden)
+    url = category.get_absolute_url()
+
+    def cards():
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        return {
+            card.select_one(".product-card__title").text.strip(): (
+                card.select_one("[data-product-price]").text.split(),
+                card.select_one("[data-availability]")["data-availability"],
+            )
+            for card in soup.select("[data-product-id]")
+        }
+
+    cards()
+    assert cards()["Heat pad"] == (["£24.00"], "instock")
+    stockrecord = kept.stockrecords.get()
+    stockrecord.price = D("9.50")
+    stockrecord.num_in_stock = 0
+    stockrecord.save()
+    assert cards()["Heat pad"] == (["£9.50"], "outofstock")
+    hidden.is_public = False
+    hidden.save()
+    assert list(cards()) == ["Heat pad"]
+
+
+def test_signed_in_visitor_gets_add_forms_with_their_token(client):
+    category = make_category("Cold")
+    put_in(category, make_product(title="Ice pack"))
+    url = category.get_absolute_url()
+    client.get(url)  # the public list, cached
+    client.force_login(create_user())
+    content = client.get(url).content.decode()
+    assert 'method="post"' in content and "csrfmiddlewaretoken" in content
