@@ -3,6 +3,7 @@ images brought into Wagtail's library, one page per source, updated in place
 when the same source comes again."""
 
 import datetime
+import io
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from django.utils.text import Truncator, slugify
 from oscar.core.loading import get_model
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
+from wagtail.utils.file import hash_filelike
 
 from blog.blocks import heading_anchor
 from blog.models import ArticleIndexPage, ArticlePage, Author, Topic
@@ -157,6 +159,11 @@ class ImageImporter:
         data = self.data(ref)
         if data is None:
             return None
+        existing = (
+            get_image_model().objects.filter(file_hash=hash_filelike(io.BytesIO(data)))
+        ).first()
+        if existing is not None:
+            return existing
         name = Path(ref.src.split("?")[0]).name or "image.png"
         title = ref.alt or Path(name).stem.replace("-", " ").replace("_", " ")
         form = self.form_class(
@@ -175,12 +182,7 @@ class ImageImporter:
             )
             self.document.warn(f"Image {ref.src} left out: {errors}")
             return None
-        if self.dry_run:
-            return None
-        existing = (
-            get_image_model().objects.filter(file_hash=form.instance.file_hash).first()
-        )
-        return existing or form.save()
+        return None if self.dry_run else form.save()
 
 
 def unique_anchor(text, seen):

@@ -15,6 +15,7 @@ import yaml
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
@@ -559,7 +560,7 @@ def read_wordpress(data, name, include_drafts=False):
         thumbnail = post_meta(item).get("_thumbnail_id")
         if thumbnail and attachments.get(thumbnail):
             document.hero = ImageRef(src=attachments[thumbnail])
-        body = autop(replace_callouts(content_text(item), document))
+        body = replace_callouts(autop(content_text(item)), document)
         html_to_blocks(body, document)
         for callout in document.callouts:
             for ref in callout.get("products", []):
@@ -567,7 +568,8 @@ def read_wordpress(data, name, include_drafts=False):
                     {k: v for k, v in products.get(ref.get("wp_id"), {}).items() if v}
                 )
             for ref in callout.get("categories", []):
-                ref.update(terms.get(ref.get("wp_id"), {}))
+                by_slug = [t for t in terms.values() if t["slug"] == ref.get("slug")]
+                ref.update(terms.get(ref.get("wp_id")) or (by_slug or [{}])[0])
         if not document.title:
             promote_title(document)
         documents.append(document)
@@ -590,7 +592,8 @@ def read_source(name, data, include_drafts=False):
     name = PurePath(name).name or "pasted text"
     if len(data) > max_bytes():
         raise SourceError(
-            f"{name} is {len(data) / 1048576:.1f} MB; the largest file the importer reads is {max_bytes() / 1048576:.0f} MB."
+            f"{name} is {filesizeformat(len(data))}; the largest file the importer "
+            f"reads is {filesizeformat(max_bytes())}."
         )
     kind = FORMATS.get(PurePath(name).suffix.lower())
     if kind is None:

@@ -27,7 +27,7 @@ STOPWORDS = frozenset(
     when where which while who whom why will with would you your yours set kit
     pack pair one two new""".split()
 )
-MAX_QUERY_WORDS = 60
+MAX_QUERY_WORDS = 400
 MAX_CANDIDATES = 30
 TEXT_BLOCKS = {"paragraph", "note", "pull_quote", "heading"}
 CALLOUT_BLOCKS = {"product_callout", "product_grid", "category_callout"}

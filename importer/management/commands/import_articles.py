@@ -1,5 +1,4 @@
 import json
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -96,7 +95,7 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(results, indent=2, ensure_ascii=False))
         if failed and failed == len(files):
-            sys.exit(1)
+            raise CommandError("Nothing was imported.")
 
     def print_outcome(self, outcome, dry_run):
         document = outcome.document
