@@ -27,7 +27,7 @@ STOPWORDS = frozenset(
     when where which while who whom why will with would you your yours set kit
     pack pair one two new""".split()
 )
-MAX_QUERY_WORDS = 400
+MAX_QUERY_WORDS = 60
 MAX_CANDIDATES = 30
 TEXT_BLOCKS = {"paragraph", "note", "pull_quote", "heading"}
 CALLOUT_BLOCKS = {"product_callout", "product_grid", "category_callout"}
@@ -88,23 +88,39 @@ class Suggester:
         self.categories = [
             (category, words(category.name)) for category in Category.objects.all()
         ]
+        # The words the shop's product names use: only these can find a
+        # product, so only these go to the search.
+        self.vocabulary = {
+            singular(word)
+            for title, kind in self.products().values_list(
+                "title", "product_class__name"
+            )
+            for word in WORD_RE.findall(f"{title} {kind or ''}".lower())
+        }
+
+    def products(self):
+        return (
+            Product.objects.filter(is_public=True)
+            .exclude(structure=Product.CHILD)
+            .select_related("product_class")
+        )
 
     def candidates(self, texts):
         seen, query = set(), []
         for text in texts:
             for word in WORD_RE.findall(text.lower()):
-                if word not in STOPWORDS and len(word) > 2 and word not in seen:
+                if (
+                    singular(word) in self.vocabulary
+                    and word not in STOPWORDS
+                    and len(word) > 2
+                    and word not in seen
+                ):
                     seen.add(word)
                     query.append(word)
         if not query:
             return []
-        products = (
-            Product.objects.filter(is_public=True)
-            .exclude(structure=Product.CHILD)
-            .select_related("product_class")
-        )
         found = get_search_backend().search(
-            " ".join(query[:MAX_QUERY_WORDS]), products, operator="or"
+            " ".join(query[:MAX_QUERY_WORDS]), self.products(), operator="or"
         )[:MAX_CANDIDATES]
         return [(product, product_phrases(product)) for product in found]
 
@@ -168,7 +184,3 @@ def called_out_ids(body):
         elif block["type"] == "category_callout" and value.get("category"):
             ids.add(("category", value["category"]))
     return ids
-
-
-def suggest(body, suggester=None):
-    return (suggester or Suggester()).suggest(body)

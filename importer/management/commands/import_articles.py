@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from blog.models import ArticleIndexPage
 from importer.pages import import_document, report
 from importer.readers import FORMATS, SourceError, read_source
-from importer.suggestions import suggest
+from importer.suggestions import Suggester
 
 
 class Command(BaseCommand):
@@ -56,7 +56,7 @@ class Command(BaseCommand):
                 files.append(path)
             else:
                 raise CommandError(f"{name}: no such file or folder.")
-        results, failed = [], 0
+        results, failed, suggester = [], 0, Suggester()
         for path in files:
             try:
                 documents = read_source(
@@ -84,7 +84,7 @@ class Command(BaseCommand):
                     dry_run=options["dry_run"],
                     base_dir=path.parent,
                 )
-                outcome.suggestions = suggest(outcome.body)
+                outcome.suggestions = suggester.suggest(outcome.body)
                 results.append(report(outcome))
                 if len(documents) > 1 and (
                     position % 50 == 0 or position == len(documents)
