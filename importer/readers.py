@@ -405,6 +405,17 @@ def read_html(data, name):
     return [document]
 
 
+# Word's built-in styles mammoth does not map itself.
+WORD_STYLES = """
+p[style-name='Title'] => h1:fresh
+p[style-name='Subtitle'] => p:fresh
+p[style-name='Quote'] => blockquote > p:fresh
+p[style-name='Intense Quote'] => blockquote > p:fresh
+p[style-name='List Bullet'] => ul > li:fresh
+p[style-name='List Number'] => ol > li:fresh
+"""
+
+
 def read_word(data, name):
     document = Document(source=name, name=name)
     if not data.startswith(b"PK"):
@@ -422,12 +433,11 @@ def read_word(data, name):
         document.images[src] = content
         return {"src": src, "alt": image.alt_text or ""}
 
-    style_map = "p[style-name='Quote'] => blockquote:fresh\np[style-name='Intense Quote'] => blockquote:fresh"
     try:
         result = mammoth.convert_to_html(
             io.BytesIO(data),
             convert_image=mammoth.images.img_element(keep_image),
-            style_map=style_map,
+            style_map=WORD_STYLES,
         )
     except Exception as error:  # mammoth raises zipfile, KeyError and XML errors.
         raise SourceError(

@@ -14,6 +14,7 @@ from wagtail.images import get_image_model
 
 from blog.models import ArticlePage, Author, Topic
 from tests.factories_shop import make_category, make_product
+from tests.integration.importer.word import word_document
 
 pytestmark = pytest.mark.django_db
 
@@ -354,3 +355,33 @@ def test_a_file_over_the_limit_is_refused(shop, tmp_path, settings):
         "long.txt is 2.0\xa0KB; the largest file the importer reads is 1000\xa0bytes."
     ]
     assert not ArticlePage.objects.exists()
+
+
+def test_word_document_with_its_embedded_image(shop, tmp_path):
+    (tmp_path / "balance.docx").write_bytes(word_document())
+    [result] = run(tmp_path / "balance.docx")
+    assert result["title"] == "Balance work for a steady back"
+    assert blocks(result) == [
+        (
+            "paragraph",
+            "Balance training teaches the small muscles around the spine to "
+            "react before you fall.",
+        ),
+        ("heading", "Start on the floor"),
+        ("paragraph", "Stand on one leg by a wall for thirty seconds."),
+        ("paragraph", "Keep the knee soft\nLook at a fixed point"),
+        ("heading", "Then add a board"),
+        ("pull_quote", "Steady beats long."),
+        ("image", "A wobble board on a wooden floor"),
+        ("paragraph", "A balance board makes the floor move a little."),
+    ]
+    assert result["warnings"] == []
+    draft = ArticlePage.objects.get(
+        pk=result["page_id"]
+    ).get_latest_revision_as_object()
+    image = draft.body[6].value["image"]
+    assert (image.width, image.height) == (100, 66)
+    assert (
+        draft.body[7].value.source
+        == "<p><b>A balance board makes the floor move a little.</b></p>"
+    )
