@@ -5,10 +5,13 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
 from blog.models import ArticlePage
 
 from . import views
+from .reports import ArticlesWithoutCalloutsReportView
 
 
 class ImportMenuItem(MenuItem):
@@ -28,7 +31,35 @@ urlpatterns = [
 
 @hooks.register("register_admin_urls")
 def register_importer_urls():
-    return [path("import/", include((urlpatterns, "importer"), namespace="importer"))]
+    report = ArticlesWithoutCalloutsReportView
+    return [
+        path("import/", include((urlpatterns, "importer"), namespace="importer")),
+        path("reports/no-callouts/", report.as_view(), name=report.index_url_name),
+        path(
+            "reports/no-callouts/results/",
+            report.as_view(results_only=True),
+            name=report.index_results_url_name,
+        ),
+    ]
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Page).user_has_any_permission(
+            request.user, ArticlesWithoutCalloutsReportView.any_permission_required
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_no_callouts_report_menu_item():
+    report = ArticlesWithoutCalloutsReportView
+    return ReportMenuItem(
+        "Articles without callouts",
+        reverse(report.index_url_name),
+        name="articles-without-callouts",
+        icon_name="link",
+        order=660,
+    )
 
 
 @hooks.register("register_admin_menu_item")

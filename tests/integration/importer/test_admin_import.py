@@ -199,3 +199,28 @@ def test_suggestions_need_edit_permission(client, article_index):
     client.force_login(user("shopper"))
     response = client.get(reverse("importer:suggestions", args=[post_page.pk]))
     assert response.status_code == 403
+
+
+def test_report_lists_articles_that_mention_products_without_a_callout(
+    client, editor, article_index
+):
+    make_product(title="Cushioned Exercise Mat, 10 mm", upc="BB-MAT-05")
+    make_product(title="Firm Foam Roller", upc="BB-ROLL-04")
+    post(client, article_index, files=[upload("desk-breaks.txt")])
+    post(client, article_index, text="No shopping here\n\nJust a walk in the park.\n")
+    post(client, article_index, text="Roller day\n\nUse the foam roller.\n\n[product sku=BB-ROLL-04]\n")
+    response = client.get(reverse("articles_without_callouts_report"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Three desk breaks that keep your back moving" in html
+    assert "Cushioned Exercise Mat, 10 mm" in html
+    assert "No shopping here" not in html
+    assert "Roller day" not in html
+    csv = client.get(reverse("articles_without_callouts_report") + "?export=csv")
+    assert csv.status_code == 200
+    lines = b"".join(csv.streaming_content).decode().strip().splitlines()
+    assert lines == [
+        "Article,Status,Mentions",
+        "Three desk breaks that keep your back moving,Draft,"
+        '"Cushioned Exercise Mat, 10 mm"',
+    ]
