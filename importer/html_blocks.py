@@ -24,7 +24,7 @@ BLOCK_TAGS |= {"section", "article", "table", "tr", "td", "th", "hr", "pre"}
 INLINE_TAGS = {"a", "b", "strong", "i", "em", "br", "cite", "code", "span"}
 CLEAN_ATTRIBUTES = {
     "a": {"href"},
-    "img": {"src", "alt"},
+    "img": {"src", "alt", "title"},
     "aside": {"class"},
     "div": {"class"},
     "blockquote": {"class"},
@@ -369,6 +369,7 @@ class BlockWalker:
         src = (tag.get("src") or "").strip()
         if not src:
             return
+        caption = caption or (tag.get("title") or "").strip()
         ref = ImageRef(src=src, alt=(tag.get("alt") or "").strip(), caption=caption)
         self.blocks.append(("image", ref))
 

@@ -27,6 +27,7 @@ Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 
 SUMMARY_MAX_CHARS = 400
+UNAVAILABLE_RULES = ("hide", "out_of_stock", "fallback")
 
 
 @dataclass
@@ -83,6 +84,32 @@ def describe(ref):
 
 def callout_block(callout, document):
     """(block type, raw value) for a callout, or None if nothing resolves."""
+    resolved = resolve_callout(callout, document)
+    if resolved is None:
+        return None
+    block_type, value = resolved
+    options = callout.get("options", {})
+    for key, limit in (("headline", 120), ("note", 500)):
+        if options.get(key):
+            value[key] = options[key][:limit]
+    rule = options.get("if_unavailable")
+    if rule in UNAVAILABLE_RULES:
+        value["if_unavailable"] = rule
+    elif rule:
+        document.warn(
+            f"if_unavailable={rule!r} is not one of {', '.join(UNAVAILABLE_RULES)}: "
+            "the callout hides its product when it cannot be bought."
+        )
+    if options.get("fallback_sku") and block_type != "category_callout":
+        fallback = find_product({"sku": options["fallback_sku"]})
+        if fallback is None:
+            document.warn(f"Fallback product sku={options['fallback_sku']} not found.")
+        else:
+            value["fallback_product"] = fallback.pk
+    return block_type, value
+
+
+def resolve_callout(callout, document):
     if callout["kind"] == "category":
         for ref in callout["categories"]:
             category = find_category(ref)

@@ -85,7 +85,20 @@ def id_list(value):
 
 
 def shortcode_callout(name, attributes):
-    """A callout for a WooCommerce shortcode, or None for other shortcodes."""
+    """A callout for a WooCommerce shortcode, or None for other shortcodes;
+    the site's own attributes (headline, note, if_unavailable, fallback_sku)
+    are kept for the callout block."""
+    callout = woocommerce_callout(name, attributes)
+    if callout is not None:
+        callout["options"] = {
+            key: attributes[key]
+            for key in ("headline", "note", "if_unavailable", "fallback_sku")
+            if attributes.get(key)
+        }
+    return callout
+
+
+def woocommerce_callout(name, attributes):
     if name in PRODUCT_SHORTCODES:
         if attributes.get("sku"):
             return {"kind": "product", "products": [{"sku": attributes["sku"]}]}

@@ -27,7 +27,11 @@ def articles_without_callouts():
     something the shop sells, titles in order."""
     suggester, rows = Suggester(), []
     for page in ArticlePage.objects.order_by("title"):
-        draft = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
+        draft = (
+            page.get_latest_revision_as_object()
+            if page.has_unpublished_changes
+            else page
+        )
         body = list(draft.body.raw_data)
         if any(block["type"] in CALLOUT_BLOCKS for block in body):
             continue
