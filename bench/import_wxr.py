@@ -19,11 +19,9 @@ from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_SECONDS = 120
-WORDS = (
-    "core back spine muscle posture desk habit breath stretch walk rest heat "
-    "cold roller mat ball band disc hip knee shoulder neck strength balance "
-    "slow control hold gentle daily morning evening chair screen"
-).split()
+WORDS = """core back spine muscle posture desk habit breath stretch walk rest
+    heat cold roller mat ball band disc hip knee shoulder neck strength
+    balance slow control hold gentle daily morning evening chair screen""".split()  # noqa: SIM905
 PRODUCTS = [
     ("Textured Foam Roller, 33 cm", "5060001000011"),
     ("Cushioned Exercise Mat, 10 mm", "5060001000103"),
@@ -65,7 +63,8 @@ def post(number, rng):
 
 
 def product_item(position, title, sku):
-    return f"""<item><title>{escape(title)}</title><wp:post_id>{900 + position}</wp:post_id>
+    return f"""<item><title>{escape(title)}</title>
+<wp:post_id>{900 + position}</wp:post_id>
 <wp:post_name>product-{position}</wp:post_name><wp:status>publish</wp:status>
 <wp:post_type>product</wp:post_type><wp:postmeta><wp:meta_key>_sku</wp:meta_key>
 <wp:meta_value>{sku}</wp:meta_value></wp:postmeta></item>"""

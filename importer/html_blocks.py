@@ -295,7 +295,8 @@ class BlockWalker:
             return
         if len(text) > HEADING_MAX_CHARS:
             self.document.warn(
-                f"A heading longer than {HEADING_MAX_CHARS} characters became a paragraph: '{text[:40]}...'."
+                f"A heading longer than {HEADING_MAX_CHARS} characters became a "
+                f"paragraph: '{text[:40]}...'."
             )
             self.blocks.append(("paragraph", f"<p>{escape_text(text)}</p>"))
             return

@@ -118,7 +118,8 @@ def resolve_callout(callout, document):
                     "category_callout", category=category.pk, limit=callout["limit"]
                 )
             document.warn(
-                f"Category callout: no shop category matches ({describe(ref)}); left out."
+                "Category callout: no shop category matches "
+                f"({describe(ref)}); left out."
             )
         return None
     products = []
@@ -163,7 +164,8 @@ class ImageImporter:
             return self.document.images[ref.src]
         if ref.src.startswith(("http://", "https://", "//")):
             self.document.warn(
-                f"Remote image not fetched (the importer reads local files only): {ref.src}"
+                "Remote image not fetched (the importer reads local files only): "
+                f"{ref.src}"
             )
             return None
         if ref.src.startswith("data:"):

@@ -69,7 +69,8 @@ def decode(data, name):
         return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as error:
         raise SourceError(
-            f"{name} is not UTF-8 text (byte {error.start}): save it as UTF-8 and try again."
+            f"{name} is not UTF-8 text (byte {error.start}): save it as UTF-8 "
+            "and try again."
         ) from None
 
 
@@ -165,7 +166,8 @@ def replace_callouts(text, document, markup=True):
         words = re.sub(r"<[^>]+>", "", inner).strip()
         if not image:
             return inner
-        return f"<figure>{image.group(0)}<figcaption>{html.escape(words)}</figcaption></figure>"
+        caption = f"<figcaption>{html.escape(words)}</figcaption>"
+        return f"<figure>{image.group(0)}{caption}</figure>"
 
     def gutenberg(match):
         try:
@@ -179,7 +181,8 @@ def replace_callouts(text, document, markup=True):
         )
         if callout is None:
             document.warn(
-                f"The block wp:woocommerce/{match.group(1)} has no product or category: left out."
+                f"The block wp:woocommerce/{match.group(1)} has no product or "
+                "category: left out."
             )
             return ""
         return paragraph(document.mark_callout(callout))
@@ -201,7 +204,8 @@ def replace_callouts(text, document, markup=True):
     text = GUTENBERG_RE.sub(gutenberg, text)
     text = re.sub(r"<!--\s*/wp:woocommerce/[\w-]+\s*-->", "", text)
     text = SHORTCODE_RE.sub(shortcode, text)
-    return re.sub(r"\[/(?:%s)\]" % "|".join(WORDPRESS_SHORTCODES), "", text)
+    closing = "|".join(WORDPRESS_SHORTCODES)
+    return re.sub(rf"\[/(?:{closing})\]", "", text)
 
 
 def autop(text):
@@ -322,7 +326,8 @@ def promote_title(document):
     stem = PurePath(document.name).stem
     document.title = re.sub(r"[-_]+", " ", stem).strip().capitalize() or "Untitled"
     document.warn(
-        f"No title line or heading: the title '{document.title}' comes from the file name."
+        f"No title line or heading: the title '{document.title}' comes from the "
+        "file name."
     )
 
 
@@ -454,7 +459,8 @@ def read_word(data, name):
         )
     except Exception as error:  # mammoth raises zipfile, KeyError and XML errors.
         raise SourceError(
-            f"{name} could not be read as a Word file ({error.__class__.__name__}): nothing imported."
+            f"{name} could not be read as a Word file "
+            f"({error.__class__.__name__}): nothing imported."
         ) from None
     for message in result.messages:
         if message.type == "error":
@@ -514,7 +520,8 @@ def read_wordpress(data, name, include_drafts=False):
     channel = next((el for el in root if local(el.tag) == "channel"), None)
     if local(root.tag) != "rss" or channel is None:
         raise SourceError(
-            f"{name} is XML but not a WordPress export (no <rss><channel>): nothing imported."
+            f"{name} is XML but not a WordPress export (no <rss><channel>): "
+            "nothing imported."
         )
     authors = {
         child_text(el, "author_login"): child_text(el, "author_display_name")

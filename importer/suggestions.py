@@ -18,14 +18,14 @@ Category = get_model("catalogue", "Category")
 
 WORD_RE = re.compile(r"[^\W_]+")
 STOPWORDS = frozenset(
-    """a about after again all also an and any are as at be because been before
-    being but by can could did do does doing down each few for from further had
-    has have having he her here hers him his how i if in into is it its itself
-    just me more most my no nor not now of off on once only or other our out
-    over own same she should so some such than that the their them then there
-    these they this those through to too under until up very was we were what
-    when where which while who whom why will with would you your yours set kit
-    pack pair one two new""".split()
+    """a about after again all also an and any are as at be because been
+    before being but by can could did do does doing down each few for from
+    further had has have having he her here hers him his how i if in into
+    is it its itself just me more most my no nor not now of off on once
+    only or other our out over own same she should so some such than that
+    the their them then there these they this those through to too under
+    until up very was we were what when where which while who whom why
+    will with would you your yours set kit pack pair one two new""".split()  # noqa: SIM905
 )
 MAX_QUERY_WORDS = 60
 MAX_CANDIDATES = 30

@@ -109,9 +109,12 @@ class ImportForm(forms.Form):
         if not documents and not (cleaned.get("text") or "").strip():
             raise forms.ValidationError("Choose a file to import or paste an article.")
         parent = cleaned.get("parent")
-        if cleaned.get("publish") and parent is not None:
-            if not parent.permissions_for_user(self.user).can_publish_subpage():
-                self.add_error("publish", "You may not publish articles here.")
+        if (
+            cleaned.get("publish")
+            and parent is not None
+            and not parent.permissions_for_user(self.user).can_publish_subpage()
+        ):
+            self.add_error("publish", "You may not publish articles here.")
         return cleaned
 
 

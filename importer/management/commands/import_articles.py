@@ -112,5 +112,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  warning: {warning}")
         for suggestion in outcome.suggestions:
             self.stdout.write(
-                f"  suggested callout: {suggestion['phrase']!r} -> {suggestion['label']}"
+                f"  suggested callout: {suggestion['phrase']!r} -> "
+                f"{suggestion['label']}"
             )

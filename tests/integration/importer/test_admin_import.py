@@ -208,7 +208,11 @@ def test_report_lists_articles_that_mention_products_without_a_callout(
     make_product(title="Firm Foam Roller", upc="BB-ROLL-04")
     post(client, article_index, files=[upload("desk-breaks.txt")])
     post(client, article_index, text="No shopping here\n\nJust a walk in the park.\n")
-    post(client, article_index, text="Roller day\n\nUse the foam roller.\n\n[product sku=BB-ROLL-04]\n")
+    post(
+        client,
+        article_index,
+        text="Roller day\n\nUse the foam roller.\n\n[product sku=BB-ROLL-04]\n",
+    )
     response = client.get(reverse("articles_without_callouts_report"))
     assert response.status_code == 200
     html = response.content.decode()

@@ -58,15 +58,15 @@ def test_plain_text_as_writers_send_it(shop):
         (
             "paragraph",
             "Sitting still is the problem, not sitting. A back that holds one "
-            "shape for hours stiffens, and the muscles that should hold you upright hand "
-            "the job to the discs and ligaments.",
+            "shape for hours stiffens, and the muscles that should hold you "
+            "upright hand the job to the discs and ligaments.",
         ),
         ("heading", "Why do breaks help?"),
         (
             "paragraph",
             "Every change of position moves fluid through the discs and wakes "
-            "up the deep muscles. Short, frequent breaks beat one long session at the end "
-            "of the day.",
+            "up the deep muscles. Short, frequent breaks beat one long session "
+            "at the end of the day.",
         ),
         ("paragraph", "Try these, once an hour:"),
         (
@@ -148,8 +148,8 @@ def test_markdown_with_front_matter_images_and_callouts(shop, tmp_path):
         (
             "paragraph",
             "Warmth loosens muscles that have tightened to guard the sore "
-            "spot. A microwavable wheat wrap or an electric heat pad both work. Read the "
-            "guide to warmth for more.",
+            "spot. A microwavable wheat wrap or an electric heat pad both work. "
+            "Read the guide to warmth for more.",
         ),
         ("heading", "How long?"),
         ("paragraph", "Ten to fifteen minutes\nSkin check halfway through"),

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (Word's XML parts, kept as Word writes them)
 """A small Word (.docx) file written from its XML parts, with headings, a
 list, a quote and an embedded image, as a word processor saves them."""
 
