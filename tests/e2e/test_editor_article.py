@@ -20,7 +20,12 @@ def add_block(page, label):
     page.get_by_role("option", name=label, exact=True).click()
 
 
-def test_editor_writes_previews_and_publishes_an_article_with_a_callout(page):
+def test_editor_writes_previews_and_publishes_an_article_with_a_callout(page, settings):
+    # Autosave off: on a loaded machine an autosave still in flight when
+    # Publish is clicked creates the page first, and the create view's own
+    # submission then fails on the slug now taken. This journey is about
+    # publishing; autosave is Wagtail's and not under test here.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     _home, index = ensure_site_tree()
     mat = make_product(title="Acupressure mat", price="32.00")
     make_product(title="Posture corrector", price="29.99")
@@ -73,14 +78,8 @@ def test_editor_writes_previews_and_publishes_an_article_with_a_callout(page):
 
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish", exact=True).click()
-    # Wagtail's autosave may have created the page before Publish was
-    # clicked: then the edit view says "has been published", otherwise the
-    # create view says "created and published". Either way it is published.
     expect(page.locator(".messages")).to_contain_text(
-        re.compile(
-            r"Page 'Standing desks and your back' "
-            r"(created and published|has been published)\."
-        )
+        "Page 'Standing desks and your back' created and published."
     )
 
     article = ArticlePage.objects.get(title="Standing desks and your back")
