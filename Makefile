@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: worker run stack test test-postgres test-stack install migrate demo lint format browser bench bench-scale bench-peers loadtest clean
+.PHONY: worker run stack test test-postgres test-stack install migrate demo lint format browser bench bench-scale bench-peers bench-import loadtest clean
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -38,7 +38,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check --preview --select PLC2701 .
-	$(VENV)/bin/bandit -q -ll -c pyproject.toml -r blog demo shop site_project site_search
+	$(VENV)/bin/bandit -q -ll -c pyproject.toml -r blog demo importer shop site_project site_search
 
 format: install
 	$(VENV)/bin/ruff check --fix .
@@ -89,6 +89,11 @@ bench-scale: install
 ## ratios from interleaved wrk rounds; results in bench/results/.
 bench-peers: install
 	$(PYTHON) bench/peers.py
+
+## A WordPress export of 1,000 posts imported into a fresh demo database
+## (target: under two minutes); results in bench/results/.
+bench-import: install
+	$(PYTHON) bench/import_wxr.py
 
 ## Two minutes of visitors (read, add from callouts, guest checkout) against
 ## gunicorn on its own PostgreSQL, which is stopped for 15 s in the middle.

@@ -27,6 +27,7 @@ instead of failing on a duplicate slug or UPC.
 """
 
 import argparse
+import functools
 import os
 import random
 import sys
@@ -57,7 +58,6 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
 from blog.models import ArticleIndexPage, ArticlePage, ArticlePageTag
-from demo import articles as demo_articles
 from demo import products as demo_products
 from demo.callouts import scale_callout_blocks
 from demo.catalogue import (
@@ -66,7 +66,7 @@ from demo.catalogue import (
     ensure_product_classes,
 )
 from demo.images import draw_product_image
-from demo.pages import ensure_authors, ensure_topics
+from demo.pages import article_documents, ensure_authors, ensure_topics
 from shop.catalogue.models import Product, ProductCategory, ProductImage
 from shop.partner.models import StockRecord
 
@@ -204,18 +204,28 @@ def create_products(count, rng):
     return products
 
 
+@functools.cache
+def _demo_articles():
+    """The demo articles (importer documents), whose text and reviewers the
+    benchmark articles borrow."""
+    return article_documents()
+
+
+def _demo_article(number):
+    return _demo_articles()[number % len(_demo_articles())]
+
+
 def _article_body(number, rng, product_ids, category_ids, callouts):
     """Headings, paragraphs and `callouts` callout blocks, interleaved."""
     subject = ARTICLE_SUBJECTS[number % len(ARTICLE_SUBJECTS)]
-    source = demo_articles.ARTICLES[number % len(demo_articles.ARTICLES)]
-    paragraphs = [part.text for part in source.body if hasattr(part, "text")]
+    source = _demo_article(number)
+    paragraphs = [value for kind, value in source.blocks if kind == "paragraph"]
     blocks = [
         ("heading", {"text": f"About {subject}", "level": "h2", "anchor": "about"}),
     ]
     callout_blocks = scale_callout_blocks(product_ids, category_ids, rng, callouts)
     for position, callout in enumerate(callout_blocks):
-        text = paragraphs[position % len(paragraphs)]
-        blocks.append(("paragraph", f"<p>{escape(text)}</p>"))
+        blocks.append(("paragraph", paragraphs[position % len(paragraphs)]))
         blocks.append(callout)
     return [
         {
@@ -353,7 +363,7 @@ def create_articles(count, rng, product_ids, callouts_per_article):
                 standfirst=f"A benchmark article about {subject}.",
                 author=authors[number % len(authors)],
                 date_published=date(2026, 1, 1) + timedelta(days=number % 300),
-                medically_reviewed_by=demo_articles.REVIEWER,
+                medically_reviewed_by=_demo_article(number).reviewed_by,
                 body=_article_body(
                     number, rng, product_ids, category_ids, callouts_per_article
                 ),

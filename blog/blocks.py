@@ -2,20 +2,25 @@
 
 import re
 
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
 
 from .callout_blocks import callout_block_types
 
 ANCHOR_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-# Inline formatting allowed in article text: no headings (they are blocks of
-# their own, so the table of contents can find them) and no embeds.
-ARTICLE_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+# Formatting allowed in article text. Headings are allowed so that pasting a
+# formatted article keeps them; saving makes each one a heading block of its
+# own, which the table of contents lists (ArticleBodyBlock.clean).
+ARTICLE_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link"]
+ARTICLE_TEXT_FEATURES += ["ol", "ul"]
+HEADING_TAGS = {"h2": "h2", "h3": "h3", "h4": "h3"}
 
 
 def heading_anchor(value):
@@ -145,7 +150,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     each table-of-contents link lands on one heading."""
 
     def clean(self, value):
-        value = super().clean(value)
+        value = self.split_headings(super().clean(value))
         anchors = [
             heading_anchor(child.value) if child.block_type == "heading" else None
             for child in value
@@ -165,6 +170,53 @@ class ArticleBodyBlock(blocks.StreamBlock):
         if errors:
             raise blocks.StreamBlockValidationError(block_errors=errors)
         return value
+
+    def split_headings(self, value):
+        """Text blocks holding headings (pasted from a word processor or a web
+        page) split into text and heading blocks, each heading with an anchor
+        no other heading of the article uses."""
+        if not any(
+            child.block_type == "paragraph"
+            and re.search(r"<h[2-4][\s>]", child.value.source)
+            for child in value
+        ):
+            return value
+        taken = {
+            heading_anchor(child.value)
+            for child in value
+            if child.block_type == "heading"
+        }
+        children = []
+        for child in value:
+            if child.block_type != "paragraph":
+                children.append((child.block_type, child.value, child.id))
+                continue
+            text, block_id = [], child.id
+            for node in BeautifulSoup(child.value.source, "html.parser").contents:
+                if getattr(node, "name", None) not in HEADING_TAGS:
+                    text.append(str(node))
+                    continue
+                if "".join(text).strip():
+                    children.append(("paragraph", RichText("".join(text)), block_id))
+                    text, block_id = [], None
+                title = node.get_text(" ", strip=True)[:120]
+                if title:
+                    anchor = base = slugify(title)[:70] or "section"
+                    number = 2
+                    while anchor in taken:
+                        anchor, number = f"{base}-{number}", number + 1
+                    taken.add(anchor)
+                    heading = self.child_blocks["heading"].to_python(
+                        {
+                            "text": title,
+                            "level": HEADING_TAGS[node.name],
+                            "anchor": anchor,
+                        }
+                    )
+                    children.append(("heading", heading, None))
+            if "".join(text).strip():
+                children.append(("paragraph", RichText("".join(text)), block_id))
+        return blocks.StreamValue(self, children)
 
 
 ARTICLE_BODY_BLOCKS = [

@@ -1,10 +1,9 @@
-"""Turn the demo's callout parts into raw StreamField data for the callout
-blocks of `blog/callout_blocks.py` (product_callout, product_grid,
-category_callout)."""
+"""Raw StreamField data for the callout blocks of `blog/callout_blocks.py`
+(product_callout, product_grid, category_callout): the home page's callouts
+and the benchmark articles' callouts. The demo articles write theirs as
+shortcodes in their Markdown."""
 
 import uuid
-
-from demo.structure import CategoryCallout, ProductCallout, ProductGrid
 
 
 def _rule(if_unavailable="hide", fallback_product=None):
@@ -57,30 +56,6 @@ def category_callout(category_id, headline="", note="", limit=3, **rule):
             **_rule(**rule),
         },
     )
-
-
-def callout_block(part, products, categories):
-    """(block type, raw value) for one callout part of a demo article.
-
-    `products` and `categories` map the keys used in the article data to the
-    saved Oscar rows.
-    """
-    if isinstance(part, ProductCallout):
-        fallback = products[part.fallback_product] if part.fallback_product else None
-        return product_callout(
-            products[part.product].pk,
-            part.heading,
-            part.text,
-            if_unavailable=part.if_unavailable,
-            fallback_product=fallback.pk if fallback else None,
-        )
-    if isinstance(part, ProductGrid):
-        return product_grid([products[key].pk for key in part.products], part.heading)
-    if isinstance(part, CategoryCallout):
-        return category_callout(
-            categories[part.category].pk, part.heading, part.text, part.limit
-        )
-    raise TypeError(f"Not a callout: {part!r}")
 
 
 def scale_callout_blocks(product_ids, category_ids, rng, count):

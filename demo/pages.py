@@ -1,33 +1,31 @@
-"""Load the demo's Wagtail side: authors, topics, illustrations, articles and
-the home page. Rows are found by a stable key (name, slug, image title)
-before anything is created, so loading twice changes nothing."""
+"""Load the demo's Wagtail side: authors, topics, articles and the home page.
+
+The articles are Markdown files in `demo/articles/`, imported through the
+importer; the illustrations they name (images/<motif>.png) are drawn for the
+import. Rows are found by a stable key (name, slug, image title) before
+anything is created, so loading twice changes nothing."""
 
 import io
+import tempfile
 import uuid
+from pathlib import Path, PurePath
 
 from django.core.files.images import ImageFile
-from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from blog.models import ArticlePage, Author, HomePageFeaturedArticle, Topic
-from demo import articles as data
+from demo import editorial
 from demo.callouts import category_callout, product_grid
 from demo.images import draw_article_image
-from demo.structure import (
-    BulletList,
-    CategoryCallout,
-    Figure,
-    Heading,
-    Note,
-    Paragraph,
-    ProductCallout,
-    ProductGrid,
-)
+from importer.pages import import_document
+from importer.readers import read_source
 
-# Block ids are derived from the article slug and position, so a callout's
-# anchor (#callout-<id>) is the same on every machine that loads the demo.
+ARTICLES_DIR = Path(__file__).resolve().parent / "articles"
+
+# Block ids of the home page's callouts are derived from their position, so
+# a callout's anchor (#callout-<id>) is the same on every machine.
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1c7e0a-4a52-4d7b-9a43-3f0d2b9e5c11")
 
 # Products on the home page: two on sale, the rest everyday essentials.
@@ -56,23 +54,19 @@ def ensure_image(motif, title):
     return image
 
 
-def figure_image(figure):
-    return ensure_image(figure.motif, f"Illustration: {figure.caption}")
-
-
 def ensure_authors():
     authors = {}
-    for spec in data.AUTHORS:
+    for spec in editorial.AUTHORS:
         author = Author.objects.filter(name=spec.name).first()
         if author is None:
             author = Author.objects.create(name=spec.name, role=spec.role, bio=spec.bio)
-        authors[spec.key] = author
+        authors[spec.name] = author
     return authors
 
 
 def ensure_topics():
     topics = {}
-    for spec in data.TOPICS:
+    for spec in editorial.TOPICS:
         topic, _ = Topic.objects.get_or_create(
             slug=spec.slug,
             defaults={"name": spec.name, "description": spec.description},
@@ -81,94 +75,51 @@ def ensure_topics():
     return topics
 
 
-def _text_html(part):
-    if isinstance(part, Paragraph):
-        return f"<p>{escape(part.text)}</p>"
-    tag = "ol" if part.ordered else "ul"
-    items = "".join(f"<li>{escape(item)}</li>" for item in part.items)
-    return f"<{tag}>{items}</{tag}>"
-
-
-NOTE_KINDS = {"tip": "tip", "info": "tip", "warning": "warning"}
-
-
-def body_blocks(article, products, categories, callout_blocks):
-    """The article's parts as raw StreamField data.
-
-    `callout_blocks` turns a callout part into (block type, value) given the
-    saved products and categories; see `demo.callouts`.
-    """
-    blocks = []
-    for position, part in enumerate(article.body):
-        if isinstance(part, Heading):
-            block = (
-                "heading",
-                {"text": part.text, "level": "h2", "anchor": slugify(part.text)},
-            )
-        elif isinstance(part, Paragraph | BulletList):
-            block = ("paragraph", _text_html(part))
-        elif isinstance(part, Note):
-            block = (
-                "note",
-                {
-                    "kind": NOTE_KINDS[part.tone],
-                    "title": part.title,
-                    "text": f"<p>{escape(part.text)}</p>",
-                },
-            )
-        elif isinstance(part, Figure):
-            block = (
-                "image",
-                {
-                    "image": figure_image(part).pk,
-                    "alt_text": part.alt,
-                    "caption": part.caption,
-                },
-            )
-        elif isinstance(part, ProductCallout | ProductGrid | CategoryCallout):
-            block = callout_blocks(part, products, categories)
-        else:
-            raise TypeError(f"Unknown article part: {part!r}")
-        block_type, value = block
-        block_id = uuid.uuid5(BLOCK_ID_NAMESPACE, f"{article.slug}:{position}")
-        blocks.append({"type": block_type, "value": value, "id": str(block_id)})
-    return blocks
-
-
-def ensure_article(spec, index, authors, topics, products, categories, callouts):
-    """One published article, created only if its slug is free."""
-    existing = ArticlePage.objects.child_of(index).filter(slug=spec.slug).first()
-    if existing is not None:
-        return existing.specific
-    hero = figure_image(spec.hero)
-    article = ArticlePage(
-        title=spec.title,
-        slug=spec.slug,
-        standfirst=spec.standfirst,
-        hero_image=hero,
-        hero_alt=spec.hero.alt,
-        hero_caption=spec.hero.caption,
-        author=authors[spec.author],
-        date_published=spec.published,
-        medically_reviewed_by=spec.reviewed_by,
-        last_reviewed=spec.last_reviewed,
-        search_description=spec.standfirst,
-        body=body_blocks(spec, products, categories, callouts),
-    )
-    article.topics = [topics[slug] for slug in spec.topics]
-    article.tags.add(*spec.tags)
-    index.add_child(instance=article)
-    article.save_revision().publish()
-    return article
-
-
-def ensure_articles(index, products, categories, callouts):
-    authors = ensure_authors()
-    topics = ensure_topics()
-    return [
-        ensure_article(spec, index, authors, topics, products, categories, callouts)
-        for spec in data.ARTICLES
+def article_documents():
+    """The demo articles read from their Markdown files, oldest first."""
+    documents = [
+        document
+        for path in sorted(ARTICLES_DIR.glob("*.md"))
+        for document in read_source(path.name, path.read_bytes())
     ]
+    return sorted(documents, key=lambda document: document.date)
+
+
+def draw_illustrations(document, folder):
+    """Draw the hero and figures `document` names (images/<motif>.png) into
+    `folder`, where the importer finds them beside the document."""
+    figures = [value for kind, value in document.blocks if kind == "image"]
+    for image in [document.hero, *figures]:
+        path = Path(folder) / image.src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(draw_article_image(PurePath(image.src).stem))
+
+
+def ensure_articles(index):
+    """The demo articles, published under `index`, oldest first, and the
+    importer's warnings. An article whose slug is taken is left as it is."""
+    ensure_authors()
+    ensure_topics()
+    documents = article_documents()
+    existing = {
+        page.slug: page
+        for page in ArticlePage.objects.child_of(index).filter(
+            slug__in=[document.slug for document in documents]
+        )
+    }
+    articles, warnings = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        for document in documents:
+            if document.slug in existing:
+                articles.append(existing[document.slug])
+                continue
+            draw_illustrations(document, folder)
+            outcome = import_document(
+                document, parent=index, publish=True, base_dir=folder
+            )
+            articles.append(outcome.page)
+            warnings += [f"{document.name}: {text}" for text in outcome.warnings]
+    return articles, warnings
 
 
 def feature_on_home(home, articles, products, categories, count=3):

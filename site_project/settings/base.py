@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "shop",
     "site_project.sign_in",
     "site_search",
+    "importer",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",

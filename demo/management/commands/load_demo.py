@@ -9,7 +9,6 @@ from django.db import transaction
 from wagtail.models import Site
 
 from blog.models import ArticleIndexPage, HomePage
-from demo.callouts import callout_block
 from demo.catalogue import load_catalogue
 from demo.pages import ensure_articles, feature_on_home
 
@@ -32,8 +31,10 @@ class Command(BaseCommand):
             point_site_at_base_url()
             call_command("setup_roles", stdout=self.stdout)
             products, categories = load_catalogue()
-            articles = ensure_articles(index, products, categories, callout_block)
+            articles, warnings = ensure_articles(index)
             feature_on_home(home.specific, articles, products, categories)
+        for warning in warnings:
+            self.stdout.write(self.style.WARNING(warning))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo ready: {len(products)} products in {len(categories)} "

@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from blog.blocks import ARTICLE_TEXT_FEATURES
 from blog.models import ArticleIndexPage, ArticlePage, Author, HomePage, Topic
 from tests.conftest import ensure_site_tree
 from tests.factories_blog import ArticlePageFactory, AuthorFactory, TopicFactory
@@ -80,6 +81,46 @@ class ArticleAdminTests(WagtailPageTestCase):
         # The heading's anchor was filled from its text when saved.
         self.assertEqual(article.table_of_contents, [("start-small", "Start small")])
         self.assertEqual(self.client.get(article.url).status_code, 200)
+
+    def test_pasted_headings_become_heading_blocks_in_the_contents(self):
+        pasted = (
+            "<p>Why it matters.</p><h2>Start small</h2><p>Ten minutes.</p>"
+            "<h3>Then more</h3><ul><li>Twenty</li></ul><h2>Start small</h2>"
+        )
+        data = self.article_form_data(
+            body=streamfield(
+                [
+                    ("heading", {"text": "Why walk", "level": "h2", "anchor": ""}),
+                    ("paragraph", rich_text(pasted, features=ARTICLE_TEXT_FEATURES)),
+                ]
+            )
+        )
+        self.assertCanCreate(self.index, ArticlePage, data)
+        article = ArticlePage.objects.get(slug="walking-for-back-pain")
+        self.assertEqual(
+            [block.block_type for block in article.body],
+            [
+                "heading",
+                "paragraph",
+                "heading",
+                "paragraph",
+                "heading",
+                "paragraph",
+                "heading",
+            ],
+        )
+        self.assertEqual(
+            article.table_of_contents,
+            [
+                ("why-walk", "Why walk"),
+                ("start-small", "Start small"),
+                ("start-small-2", "Start small"),
+            ],
+        )
+        self.assertEqual(article.body[4].value["level"], "h3")
+        self.assertIn(">Twenty</li>", article.body[5].value.source)
+        response = self.client.get(article.url)
+        self.assertContains(response, 'id="start-small-2"')
 
     def test_duplicate_heading_anchors_are_a_form_error(self):
         data = self.article_form_data(
