@@ -67,16 +67,18 @@ stack: install
 
 ## The stack's tests (pytest -m stack) through a fresh stack on its own ports,
 ## and the tests that need Redis (pytest -m redis) on the stack's Redis.
+## Server ports stay below Linux's ephemeral range: after the PostgreSQL suite,
+## a client socket in TIME_WAIT can hold a port in that range.
 test-stack: install
 	STACK_NGINX_PORT=8580 STACK_VARNISH_PORT=8581 STACK_GUNICORN_PORTS=8591,8592 \
-	STACK_POSTGRES_PORT=54520 STACK_REDIS_PORT=63820 STACK_SMTP_PORT=8525 \
+	STACK_POSTGRES_PORT=15520 STACK_REDIS_PORT=63820 STACK_SMTP_PORT=8525 \
 	$(PYTHON) deploy/stack.py --fresh -- $(VENV)/bin/pytest -m "stack or redis"
 
 ## The issue-18 targets: the stack's cached article against gunicorn's
 ## rendering (bench/stack.py); results in bench/results/.
 bench: install
 	STACK_NGINX_PORT=8680 STACK_VARNISH_PORT=8681 STACK_GUNICORN_PORTS=8691,8692 \
-	STACK_POSTGRES_PORT=54620 STACK_REDIS_PORT=63620 STACK_SMTP_PORT=8625 \
+	STACK_POSTGRES_PORT=15620 STACK_REDIS_PORT=63620 STACK_SMTP_PORT=8625 \
 	$(PYTHON) deploy/stack.py --fresh -- $(PYTHON) bench/stack.py
 
 ## Rendered pages on demo data and at scale (DATABASE_URL / REDIS_URL choose

@@ -130,7 +130,7 @@ class Stack:
         # Not Varnish's usual 6081, which Debian's varnish service takes.
         [self.varnish_port] = numbers("STACK_VARNISH_PORT", "8481")
         self.gunicorn_ports = numbers("STACK_GUNICORN_PORTS", "8491,8492")
-        [self.postgres_port] = numbers("STACK_POSTGRES_PORT", "54420")
+        [self.postgres_port] = numbers("STACK_POSTGRES_PORT", "15420")
         [self.redis_port] = numbers("STACK_REDIS_PORT", "63720")
         [self.smtp_port] = numbers("STACK_SMTP_PORT", "8425")
         # Workers in each gunicorn.

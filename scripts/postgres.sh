@@ -7,7 +7,7 @@
 # outlives the server: stop keeps it and start serves it again.
 set -euo pipefail
 
-PGPORT="${PGPORT:-54329}"
+PGPORT="${PGPORT:-15329}"
 PGROOT="${PGROOT:-/tmp/backbone-postgres-$PGPORT}"
 PG_KEEP_DATA="${PG_KEEP_DATA:-}"
 PGDATA="$PGROOT/data"

@@ -2,7 +2,7 @@
 """`make loadtest`: a bounded load test with a PostgreSQL outage in the middle.
 
 1. starts its own throw-away PostgreSQL cluster on loopback (scripts/
-   postgres.sh with PGPORT=54351, so other test servers are never touched),
+   postgres.sh with PGPORT=15351, so other test servers are never touched),
    migrates a fresh database and loads the demo data set;
 2. starts gunicorn with production settings (bench.load.settings);
 3. runs --visitors threads for --duration seconds: reading articles, adding
@@ -30,7 +30,7 @@ sys.path.insert(0, str(BASE_DIR))
 from bench.load.driver import run_load, warm_up  # noqa: E402
 from bench.load.server import PostgresOutage, gunicorn, server_environment  # noqa: E402
 
-PGPORT = "54351"
+PGPORT = "15351"
 
 
 def postgres(command):
