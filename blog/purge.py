@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
+from django_tasks.signals import task_finished
 from taggit.models import Tag
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.documents.models import AbstractDocument
@@ -16,6 +17,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
+from wagtail.tasks import update_reference_index_task
 
 from shop.catalogue.models import Product
 from shop.purge import frontend_cache_configured, pages_choosing, site_url
@@ -126,7 +128,16 @@ def content_changed(sender, instance, **kwargs):
         transaction.on_commit(renew_content_generation)
 
 
+def reference_index_updated(sender, task_result, **kwargs):
+    """Wagtail updates its ReferenceIndex in a task after a page is saved:
+    fragments listing the pages that use an object (a product's "featured in")
+    are renewed once it has run."""
+    if task_result.task.func == update_reference_index_task.func:
+        renew_content_generation()
+
+
 def connect_signal_handlers():
+    task_finished.connect(reference_index_updated, dispatch_uid="purge.references")
     page_published.connect(page_changed, dispatch_uid="purge.page_published")
     page_unpublished.connect(page_changed, dispatch_uid="purge.page_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="purge.page_moved")

@@ -162,3 +162,35 @@ def test_product_page_shows_featured_in_live_articles(client, make_article):
     featured = soup.select_one("[data-featured-in]")
     assert featured is not None
     assert [a.text for a in featured.select("a")] == ["Standing at work"]
+
+
+def featured_titles(client, product):
+    response = client.get(product.get_absolute_url())
+    soup = BeautifulSoup(response.content, "html.parser")
+    return sorted(a.text for a in soup.select("[data-featured-in] a"))
+
+
+def test_product_page_featured_in_follows_publishing_despite_its_cache(
+    client, make_article
+):
+    """The product page caches its "featured in" list; publishing, editing,
+    unpublishing and deleting an article each show on the next render."""
+    product = make_product()
+    assert featured_titles(client, product) == []
+    article = make_article(product_callout(product.pk), title="Core basics")
+    assert featured_titles(client, product) == ["Core basics"]
+    article.title = "Core basics, revised"
+    article.save_revision().publish()
+    assert featured_titles(client, product) == ["Core basics, revised"]
+    draft = article.get_latest_revision_as_object()
+    draft.body = body(product_callout(make_product().pk))
+    draft.save_revision().publish()
+    assert featured_titles(client, product) == []
+    other = make_article(product_callout(product.pk), title="Desk setup")
+    assert featured_titles(client, product) == ["Desk setup"]
+    other.unpublish()
+    assert featured_titles(client, product) == []
+    other.save_revision().publish()
+    assert featured_titles(client, product) == ["Desk setup"]
+    other.delete()
+    assert featured_titles(client, product) == []

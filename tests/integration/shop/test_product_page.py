@@ -70,4 +70,4 @@ def test_product_page_costs_a_fixed_number_of_queries(client):
             assert Client().get(product.get_absolute_url()).status_code == 200
         return len(captured)
 
-    assert queries(one) == queries(three) == 12
+    assert queries(one) == queries(three) == 10
