@@ -4,9 +4,11 @@ cannot buy, from Wagtail's ReferenceIndex (no page's StreamField is opened)."""
 from dataclasses import dataclass
 
 from django.urls import reverse
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
 from shop.cards import OUT_OF_STOCK, product_cards
 from shop.references import product_references
@@ -73,6 +75,15 @@ def callout_problems(request=None):
         rows,
         key=lambda p: (PROBLEMS.index(p.problem), p.page_title.lower(), p.product_id),
     )
+
+
+class PageReportMenuItem(MenuItem):
+    """A Reports menu item for those who may add, change or publish pages."""
+
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Page).user_has_any_permission(
+            request.user, CalloutProblemsReportView.any_permission_required
+        )
 
 
 class CalloutProblemsReportView(ReportView):

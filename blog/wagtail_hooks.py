@@ -2,14 +2,11 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.models import Page
-from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Author, Topic
-from .reports import CalloutProblemsReportView
+from .reports import CalloutProblemsReportView, PageReportMenuItem
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -35,13 +32,6 @@ register_snippet(AuthorViewSet)
 register_snippet(TopicViewSet)
 
 
-class CalloutReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return policy_registry.get_by_type(Page).user_has_any_permission(
-            request.user, CalloutProblemsReportView.any_permission_required
-        )
-
-
 @hooks.register("register_admin_urls")
 def register_callout_report_urls():
     view = CalloutProblemsReportView
@@ -57,7 +47,7 @@ def register_callout_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_callout_report_menu_item():
-    return CalloutReportMenuItem(
+    return PageReportMenuItem(
         CalloutProblemsReportView.page_title,
         reverse(CalloutProblemsReportView.index_url_name),
         name="product-callouts-to-fix",

@@ -5,10 +5,9 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
-from wagtail.models import Page
-from wagtail.permissions import policy_registry
 
 from blog.models import ArticlePage
+from blog.reports import PageReportMenuItem
 
 from . import views
 from .reports import ArticlesWithoutCalloutsReportView
@@ -43,17 +42,10 @@ def register_importer_urls():
     ]
 
 
-class ReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return policy_registry.get_by_type(Page).user_has_any_permission(
-            request.user, ArticlesWithoutCalloutsReportView.any_permission_required
-        )
-
-
 @hooks.register("register_reports_menu_item")
 def register_no_callouts_report_menu_item():
     report = ArticlesWithoutCalloutsReportView
-    return ReportMenuItem(
+    return PageReportMenuItem(
         "Articles without callouts",
         reverse(report.index_url_name),
         name="articles-without-callouts",

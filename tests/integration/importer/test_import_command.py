@@ -385,3 +385,18 @@ def test_word_document_with_its_embedded_image(shop, tmp_path):
         draft.body[7].value.source
         == "<p><b>A balance board makes the floor move a little.</b></p>"
     )
+
+
+def test_malformed_html_imports_what_it_can(shop, tmp_path):
+    (tmp_path / "broken.html").write_text(
+        "<html><body><article><h1>Half a page</h1><p>First <b>bold words"
+        "<h2>A heading</h2></div></div><ul><li>One<li>Two</article>"
+    )
+    [result] = run(tmp_path / "broken.html")
+    assert result["title"] == "Half a page"
+    assert blocks(result) == [
+        ("paragraph", "First bold words"),
+        ("heading", "A heading"),
+        ("paragraph", "One\nTwo"),
+    ]
+    assert ArticlePage.objects.filter(pk=result["page_id"]).exists()
