@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -21,6 +22,7 @@ from .readers import FORMATS, SourceError, max_bytes, read_source
 from .suggestions import Suggester, block_text
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
+PASTED = "pasted"
 PASTE_FORMATS = [("txt", "Plain text"), ("md", "Markdown"), ("html", "HTML")]
 
 
@@ -147,7 +149,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
             (name, content) for name, content in uploads.items() if name not in images
         ]
         if data["text"].strip():
-            sources.append((f"pasted.{data['text_format']}", data["text"].encode()))
+            sources.append((f"{PASTED}.{data['text_format']}", data["text"].encode()))
         results, errors, suggester = [], [], Suggester()
         for name, content in sources:
             try:
@@ -157,6 +159,9 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
                 continue
             for document in documents:
                 document.images.update(images)
+                if name.startswith(PASTED):
+                    # Pasted text has no file name: it is known by its title.
+                    document.source = f"{PASTED}:{slugify(document.title)}"
                 outcome = import_document(
                     document,
                     parent=data["parent"],

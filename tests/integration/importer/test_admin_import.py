@@ -92,6 +92,16 @@ def test_pasted_markdown(client, editor, article_index):
     assert [(b.block_type) for b in draft.body] == ["heading", "paragraph"]
 
 
+def test_each_pasted_article_is_its_own_draft(client, editor, article_index):
+    post(client, article_index, text="First piece\n\nSome text.\n")
+    post(client, article_index, text="Second piece\n\nOther text.\n")
+    post(client, article_index, text="First piece\n\nSome text, revised.\n")
+    pages = ArticlePage.objects.order_by("pk")
+    assert [p.title for p in pages] == ["First piece", "Second piece"]
+    draft = pages[0].get_latest_revision_as_object()
+    assert draft.body[0].value.source == "<p>Some text, revised.</p>"
+
+
 def test_nothing_to_import_is_a_form_error(client, editor, article_index):
     response = post(client, article_index)
     assert response.status_code == 200
