@@ -30,6 +30,16 @@ def heading_anchor(value):
     return anchor or slugify(value.get("text") or "") or "section"
 
 
+def unique_anchor(text, taken):
+    """An anchor made from `text` that is not in `taken` (which it joins)."""
+    anchor = base = slugify(text)[:70].strip("-") or "section"
+    number = 2
+    while anchor in taken:
+        anchor, number = f"{base}-{number}", number + 1
+    taken.add(anchor)
+    return anchor
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section heading (h2 or h3) with an id that links can jump to."""
 
@@ -201,11 +211,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
                     text, block_id = [], None
                 title = node.get_text(" ", strip=True)[:120]
                 if title:
-                    anchor = base = slugify(title)[:70] or "section"
-                    number = 2
-                    while anchor in taken:
-                        anchor, number = f"{base}-{number}", number + 1
-                    taken.add(anchor)
+                    anchor = unique_anchor(title, taken)
                     heading = self.child_blocks["heading"].to_python(
                         {
                             "text": title,

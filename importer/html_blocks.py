@@ -9,6 +9,7 @@ links, remote images, tables) is reported, not hidden.
 
 import re
 from dataclasses import dataclass, field
+from html import escape
 
 import nh3
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -171,7 +172,7 @@ def inline_html(tag):
 
 
 def escape_text(text):
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escape(text, quote=False)
 
 
 def list_html(tag):

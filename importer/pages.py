@@ -18,7 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
 from wagtail.utils.file import hash_filelike
 
-from blog.blocks import heading_anchor
+from blog.blocks import unique_anchor
 from blog.models import ArticleIndexPage, ArticlePage, Author, Topic
 
 from .models import ImportedArticle
@@ -212,15 +212,6 @@ class ImageImporter:
             self.document.warn(f"Image {ref.src} left out: {errors}")
             return None
         return None if self.dry_run else form.save()
-
-
-def unique_anchor(text, seen):
-    anchor = heading_anchor({"text": text})[:70].strip("-") or "section"
-    candidate, number = anchor, 2
-    while candidate in seen:
-        candidate, number = f"{anchor}-{number}", number + 1
-    seen.add(candidate)
-    return candidate
 
 
 def body_blocks(document, images):

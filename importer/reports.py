@@ -26,7 +26,7 @@ def articles_without_callouts():
     """Each article (its latest draft) with no callout whose words name
     something the shop sells, titles in order."""
     suggester, rows = Suggester(), []
-    for page in ArticlePage.objects.order_by("title"):
+    for page in ArticlePage.objects.select_related("latest_revision").order_by("title"):
         draft = (
             page.get_latest_revision_as_object()
             if page.has_unpublished_changes
