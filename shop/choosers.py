@@ -61,6 +61,8 @@ class SearchForm(SearchFilterMixin, BaseFilterForm):
     a list for a name, and ranking every match of a common word costs a
     scoring subquery per row."""
 
+    also_named_by = ()
+
     def filter(self, objects):
         query = (self.cleaned_data.get("q") or "").strip()
         if not query:
@@ -71,7 +73,11 @@ class SearchForm(SearchFilterMixin, BaseFilterForm):
 
     def search(self, objects, query):
         reading, results = search(
-            objects, query, vocabulary_key=self.vocabulary, order_by_relevance=False
+            objects,
+            query,
+            vocabulary_key=self.vocabulary,
+            also_named_by=self.also_named_by,
+            order_by_relevance=False,
         )
         if results is None:
             return objects.none()
@@ -89,6 +95,8 @@ class ProductSearchForm(SearchForm):
     unique index; else the search."""
 
     vocabulary = "products"
+    # Products are found by their categories' names too.
+    also_named_by = (Category.objects.all(),)
 
     def search(self, objects, query):
         exact = objects.filter(upc__in={query, query.upper()})

@@ -37,6 +37,7 @@ class Product(index.Indexed, AbstractProduct):
         index.AutocompleteField("upc"),
         index.SearchField("description"),
         index.SearchField("category_names", boost=2),
+        index.AutocompleteField("category_names"),
         index.RelatedFields("product_class", [index.SearchField("name")]),
         index.SearchField("attribute_text"),
         index.FilterField("is_public"),
@@ -44,6 +45,14 @@ class Product(index.Indexed, AbstractProduct):
         index.FilterField("upc"),
         index.FilterField("title"),
     ]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Oscar writes the attribute values after the row, in bulk (no
+        # signals), so the entry Wagtail wrote on the row's save lacks them.
+        from shop.catalogue.search_index import reindex_products
+
+        reindex_products.enqueue([self.pk])
 
     def category_names(self):
         """The names of the product's categories and of their parents, so

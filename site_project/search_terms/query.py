@@ -187,13 +187,14 @@ class Reading:
         return bool(self.typed) and not self.words
 
 
-def search_many(querysets, raw, *, vocabulary_key, **options):
+def search_many(querysets, raw, *, vocabulary_key, also_named_by=(), **options):
     """Search each of ``querysets`` (a dict, name -> queryset) for ``raw``;
     returns the Reading and a dict of Wagtail search results (None for an
     empty query); ``options`` go to the backend's ``search``. The same
     words go to every queryset: when none finds anything, the query is
-    corrected against the names of their objects; when that finds nothing
-    either, the backend's fuzzy matching gets a turn where it
+    corrected against the names of their objects (and of the querysets
+    ``also_named_by``: a product is also found by its categories' names);
+    when that finds nothing either, the backend's fuzzy matching gets a turn where it
     offers one (trigram similarity on PostgreSQL)."""
     reading = Reading(clean_query(raw), query_words(raw))
     if not reading.words:
@@ -212,7 +213,8 @@ def search_many(querysets, raw, *, vocabulary_key, **options):
     results = run(build(reading.words))
     if found(results):
         return reading, results
-    corrected = correct(reading.words, vocabulary(vocabulary_key, querysets.values()))
+    sources = [*querysets.values(), *also_named_by]
+    corrected = correct(reading.words, vocabulary(vocabulary_key, sources))
     if corrected:
         retry = run(build(corrected))
         if found(retry):
@@ -231,9 +233,7 @@ def search_many(querysets, raw, *, vocabulary_key, **options):
     return reading, results
 
 
-def search(objects, raw, *, vocabulary_key, **options):
+def search(objects, raw, **options):
     """``search_many`` for one queryset: the Reading and the results."""
-    reading, results = search_many(
-        {"objects": objects}, raw, vocabulary_key=vocabulary_key, **options
-    )
+    reading, results = search_many({"objects": objects}, raw, **options)
     return reading, results["objects"]
