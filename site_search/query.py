@@ -146,11 +146,9 @@ def promotions(raw_query):
     """The editors' picks for the query as typed, in their order: a page,
     or a link to a product or category of the shop (shown as its card) or
     to anywhere else."""
-    strings = {
-        normalise_query_string(raw_query),
-        normalise_query_string(terms.clean_query(raw_query)),
-    }
-    query = Query.objects.filter(query_string__in=strings - {""}).first()
+    # Matched as cleaned: punctuation (and bytes a database refuses) dropped.
+    cleaned = normalise_query_string(terms.clean_query(raw_query))
+    query = Query.objects.filter(query_string=cleaned).first() if cleaned else None
     if query is None:
         return []
     picks = []

@@ -41,6 +41,11 @@ VOCABULARY_TIMEOUT = 300
 # the shortest word worth correcting.
 CORRECTION_CUTOFF = 0.75
 MIN_CORRECTED_LENGTH = 4
+# Fuzzy matching compares the whole query with each title and text: only a
+# short query of real words (a name, a misspelt word or two) is close to
+# anything, and a run of junk would match by its few ordinary letters.
+MAX_FUZZY_WORDS = 3
+MAX_FUZZY_WORD_LENGTH = 24
 
 
 def clean_query(raw):
@@ -219,6 +224,10 @@ def search_many(querysets, raw, *, vocabulary_key, also_named_by=(), **options):
         retry = run(build(corrected))
         if found(retry):
             return Reading(reading.typed, corrected, corrected=True), retry
+    if len(reading.words) > MAX_FUZZY_WORDS or any(
+        len(word) > MAX_FUZZY_WORD_LENGTH for word in reading.words
+    ):
+        return reading, results
     try:
         fuzzy = {
             name: backend.search(Fuzzy(reading.text), objects, **options)

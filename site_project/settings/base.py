@@ -335,6 +335,10 @@ def search_backends_from_env():
             "default": {
                 "BACKEND": "wagtail.search.backends.database",
                 "SEARCH_CONFIG": env.str("SEARCH_CONFIG", default="english"),
+                # PostgreSQL's fuzzy matching (a last resort for a misspelt
+                # word) keeps only close matches: the default lets a short
+                # query match most titles.
+                "FUZZY_SIMILARITY_THRESHOLD": 0.5,
             }
         }
     parts = urlsplit(url)
