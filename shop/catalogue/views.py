@@ -157,7 +157,8 @@ class ProductCategoryView(ProductListMixin, core_views.ProductCategoryView):
         )
 
     def get_products(self):
-        # Counting starts from the category's rows (an uncorrelated IN).
+        # Counting and the filters start from the category's rows (an
+        # uncorrelated IN).
         in_category = self.category_rows().values("product_id")
         return super().get_products().filter(pk__in=in_category)
 
