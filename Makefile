@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: worker run stack test test-postgres test-stack install migrate demo lint format browser bench bench-scale bench-peers bench-import loadtest clean
+.PHONY: worker run stack test test-postgres test-stack install migrate demo lint format browser bench bench-search bench-scale bench-peers bench-import loadtest clean
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -75,11 +75,20 @@ test-stack: install
 	$(PYTHON) deploy/stack.py --fresh -- $(VENV)/bin/pytest -m "stack or redis"
 
 ## The issue-18 targets: the stack's cached article against gunicorn's
-## rendering (bench/stack.py); results in bench/results/.
+## rendering (bench/stack.py), then the issue-20 search budgets at scale
+## (bench/search.py); results in bench/results/.
 bench: install
 	STACK_NGINX_PORT=8680 STACK_VARNISH_PORT=8681 STACK_GUNICORN_PORTS=8691,8692 \
 	STACK_POSTGRES_PORT=15620 STACK_REDIS_PORT=63620 STACK_SMTP_PORT=8625 \
-	$(PYTHON) deploy/stack.py --fresh -- $(PYTHON) bench/stack.py
+	$(PYTHON) deploy/stack.py --fresh -- sh -c \
+		'$(PYTHON) bench/stack.py; cached=$$?; $(PYTHON) bench/search.py && exit $$cached'
+
+## Search latency alone (bench/search.py, the second part of `make bench`):
+## results page, chooser and suggestions at scale on the stack's PostgreSQL.
+bench-search: install
+	STACK_NGINX_PORT=8680 STACK_VARNISH_PORT=8681 STACK_GUNICORN_PORTS=8691,8692 \
+	STACK_POSTGRES_PORT=15620 STACK_REDIS_PORT=63620 STACK_SMTP_PORT=8625 \
+	$(PYTHON) deploy/stack.py --fresh -- $(PYTHON) bench/search.py $(BENCH_SEARCH_ARGS)
 
 ## Rendered pages on demo data and at scale (DATABASE_URL / REDIS_URL choose
 ## PostgreSQL / Redis): query counts, growth, chooser search, worker memory.

@@ -2,9 +2,11 @@
 next to the block that mentions them.
 
 The shop's products are found through the site's search index (one query per
-article, the article's own words); a candidate is suggested where a block
-names it: its title, the last words of its title ("massage ball"), its
-product type, or one of its categories.
+article, the article's own words and the synonyms editors manage for them);
+a candidate is suggested where a block names it: its title, the last words
+of its title ("massage ball"), its product type, or one of its categories,
+each also with a synonym standing for one of its terms ("traction belt" for
+"decompression belt" when traction ~ decompression).
 """
 
 import re
@@ -12,6 +14,8 @@ import re
 from django.utils.html import strip_tags
 from oscar.core.loading import get_model
 from wagtail.search.backends import get_search_backend
+
+from site_project.search_terms.query import synonyms
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -81,12 +85,40 @@ def product_phrases(product):
     return unique
 
 
+def synonym_table():
+    """Each synonym term as matching words, with the other terms of its
+    groups."""
+    return {
+        tuple(words(term)): [words(other) for other in others]
+        for term, others in synonyms().items()
+    }
+
+
+def with_synonyms(phrases, table):
+    """The phrases, then each with a synonym standing for one of its terms."""
+    found = list(phrases)
+    for phrase in phrases:
+        for term, others in table.items():
+            size = len(term)
+            for i in range(len(phrase) - size + 1):
+                if tuple(phrase[i : i + size]) != term:
+                    continue
+                for other in others:
+                    variant = phrase[:i] + other + phrase[i + size :]
+                    if variant not in found:
+                        found.append(variant)
+    return found
+
+
 class Suggester:
-    """Suggestions for one article body at a time; categories are read once."""
+    """Suggestions for one article body at a time; categories and synonyms
+    are read once."""
 
     def __init__(self):
+        self.synonyms = synonym_table()
         self.categories = [
-            (category, words(category.name)) for category in Category.objects.all()
+            (category, with_synonyms([words(category.name)], self.synonyms))
+            for category in Category.objects.all()
         ]
         # The words the shop's product names use: only these can find a
         # product, so only these go to the search.
@@ -108,6 +140,11 @@ class Suggester:
     def candidates(self, texts):
         seen, query = set(), []
         for text in texts:
+            # A synonym the text uses brings the words of the others.
+            said = words(text)
+            for term, others in self.synonyms.items():
+                if contains(said, list(term)):
+                    text += " " + " ".join(" ".join(other) for other in others)
             for word in WORD_RE.findall(text.lower()):
                 if (
                     singular(word) in self.vocabulary
@@ -122,7 +159,10 @@ class Suggester:
         found = get_search_backend().search(
             " ".join(query[:MAX_QUERY_WORDS]), self.products(), operator="or"
         )[:MAX_CANDIDATES]
-        return [(product, product_phrases(product)) for product in found]
+        return [
+            (product, with_synonyms(product_phrases(product), self.synonyms))
+            for product in found
+        ]
 
     def suggest(self, body):
         """[{block, product_id | category_id, phrase, label}] for raw body data
@@ -159,8 +199,9 @@ class Suggester:
                             "label": product.title,
                         }
                     )
-            for category, phrase in self.categories:
-                if ("category", category.pk) not in taken and contains(text, phrase):
+            for category, phrases in self.categories:
+                phrase = next((p for p in phrases if contains(text, p)), None)
+                if ("category", category.pk) not in taken and phrase is not None:
                     taken.add(("category", category.pk))
                     suggestions.append(
                         {

@@ -2,7 +2,6 @@
 table, StreamField block); a product's row shows its card's thumbnail, live
 price, stock and availability."""
 
-from django.db.models import Q
 from django.utils.html import format_html
 from oscar.templatetags.currency_filters import currency
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
@@ -19,6 +18,7 @@ from wagtail.search.backends import get_search_backend
 
 from shop.cards import product_cards
 from shop.catalogue.models import Category, Product
+from site_project.search_terms.query import clean_query, search
 
 
 class ProductAdminURLFinder(ModelAdminURLFinder):
@@ -54,7 +54,14 @@ def product_price(product):
 
 
 class SearchForm(SearchFilterMixin, BaseFilterForm):
-    """Wagtail's search box, whose query ``search`` applies to the list."""
+    """Wagtail's search box, read as the site search reads a query (words,
+    synonyms, spelling); a name being typed ("spin") finds what starts with
+    it (Wagtail's autocomplete) before a correction is tried. Matches keep
+    the listing's order (by title, or the category tree): an editor scans
+    a list for a name, and ranking every match of a common word costs a
+    scoring subquery per row."""
+
+    also_named_by = ()
 
     def filter(self, objects):
         query = (self.cleaned_data.get("q") or "").strip()
@@ -64,27 +71,42 @@ class SearchForm(SearchFilterMixin, BaseFilterForm):
         self.search_query = query
         return self.search(objects, query)
 
+    def search(self, objects, query):
+        reading, results = search(
+            objects,
+            query,
+            vocabulary_key=self.vocabulary,
+            also_named_by=self.also_named_by,
+            order_by_relevance=False,
+        )
+        if results is None:
+            return objects.none()
+        if reading.corrected or reading.fuzzy or not results.count():
+            typed = get_search_backend().autocomplete(
+                clean_query(query), objects, order_by_relevance=False
+            )
+            if typed.count():
+                return typed
+        return results
+
 
 class ProductSearchForm(SearchForm):
     """A whole UPC (a scanned barcode, or typed in lower case) through its
-    unique index; else title or UPC through Wagtail's search index, in the
-    listing's title order: ranking every match of a common word costs a
-    scoring subquery per row."""
+    unique index; else the search."""
+
+    vocabulary = "products"
+    # Products are found by their categories' names too.
+    also_named_by = (Category.objects.all(),)
 
     def search(self, objects, query):
         exact = objects.filter(upc__in={query, query.upper()})
         if exact.exists():
             return exact
-        return get_search_backend().autocomplete(
-            query, objects, order_by_relevance=False
-        )
+        return super().search(objects, query)
 
 
 class CategorySearchForm(SearchForm):
-    """Categories are few and not in the search index: match on the name."""
-
-    def search(self, objects, query):
-        return objects.filter(Q(name__icontains=query) | Q(slug=query))
+    vocabulary = "categories"
 
 
 class ProductTitle:
@@ -102,7 +124,7 @@ class ProductChooserMixin:
     """Variants are chosen through their parent; staff see hidden products
     too (marked unavailable) so an editor can tell why one is missing."""
 
-    ordering = "title"  # an index FilterField, so search results can use it
+    ordering = "title"  # the listing's order; a search orders by relevance
     filter_form_class = ProductSearchForm
 
     def get_object_list(self):

@@ -37,6 +37,8 @@ ROLES = {
         permissions=[
             "wagtailadmin.access_admin",
             *crud("blog", "author", "topic"),
+            *crud("search_terms", "synonym"),
+            *crud("wagtailsearchpromotions", "searchpromotion"),
             *crud("taggit", "tag", actions=("add", "change", "view")),
         ],
         page_permissions=["add", "change", "publish", "lock", "unlock"],

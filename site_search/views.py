@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.search.backends import get_search_backend
 
-from shop.catalogue.models import Category
+from site_project.search_terms.query import clean_query
 
 from . import query
 
@@ -35,21 +35,30 @@ def search_url(search_query, kind="all", page=1):
 
 
 def autocomplete_suggestions(raw_query, request):
-    """Up to ``SUGGESTIONS_PER_KIND`` articles and products whose titles start
-    with the query's words (Wagtail's autocomplete), as dicts for JSON."""
-    search_query = query.clean_query(raw_query)
+    """Up to ``SUGGESTIONS_PER_KIND`` categories, articles and products whose
+    names start with the query's words (Wagtail's autocomplete), as dicts
+    for JSON."""
+    search_query = clean_query(raw_query)
     if len(search_query) < MIN_SUGGEST_LENGTH:
         return []
     backend = get_search_backend()
+    categories = backend.autocomplete(search_query, query.searchable_categories())
     articles = backend.autocomplete(search_query, query.searchable_articles())
     products = backend.autocomplete(search_query, query.searchable_products())
-    return [
-        {"title": a.title, "url": a.get_url(request), "kind": "article"}
-        for a in articles[:SUGGESTIONS_PER_KIND]
-    ] + [
-        {"title": p.get_title(), "url": p.get_absolute_url(), "kind": "product"}
-        for p in products[:SUGGESTIONS_PER_KIND]
-    ]
+    return (
+        [
+            {"title": c.name, "url": c.get_absolute_url(), "kind": "category"}
+            for c in categories[:SUGGESTIONS_PER_KIND]
+        ]
+        + [
+            {"title": a.title, "url": a.get_url(request), "kind": "article"}
+            for a in articles[:SUGGESTIONS_PER_KIND]
+        ]
+        + [
+            {"title": p.get_title(), "url": p.get_absolute_url(), "kind": "product"}
+            for p in products[:SUGGESTIONS_PER_KIND]
+        ]
+    )
 
 
 def results_page(paginator, number):
@@ -76,9 +85,17 @@ def search_view(request):
     search = query.site_search(raw_query, kind=request.GET.get("kind"))
     paginator = Paginator(search.ranked, query.RESULTS_PER_PAGE)
     page, error = results_page(paginator, request.GET.get("page") or 1)
-    hits = query.load_hits(page.object_list, request) if page else []
+    hits, picks = query.load_hits(
+        page.object_list if page else [],
+        request,
+        # Editors' picks and categories lead the first page only.
+        promoted=search.promotions if page and page.number == 1 else (),
+    )
     context = {
         "search": search,
+        "picks": picks,
+        "categories": search.categories if page and page.number == 1 else [],
+        "typed_query_url": search_url(search.reading.typed),
         "search_query": raw_query,
         "hits": hits,
         "page_obj": page,
@@ -103,13 +120,13 @@ def search_view(request):
     for name, number in pages.items():
         if number:
             context[name] = search_url(search.query, search.kind, number)
-    if not hits and not error:
+    if not hits and not picks and not error:
         # The site keeps no reading statistics: "popular" articles are the
         # latest, which the home page also leads with.
         latest = query.searchable_articles().order_by(
             "-date_published", "-first_published_at"
         )
-        public_roots = Category.get_root_nodes().filter(is_public=True)
+        public_roots = query.searchable_categories().filter(depth=1)
         context["did_you_mean"] = autocomplete_suggestions(search.query, request)
         context["popular_articles"] = list(latest[:POPULAR_ARTICLES])
         context["popular_categories"] = list(public_roots[:POPULAR_CATEGORIES])

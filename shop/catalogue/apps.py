@@ -17,3 +17,10 @@ class CatalogueConfig(apps.CatalogueConfig):
         Category = self.get_model("Category")
         post_save.connect(clear_navigation, sender=Category)
         post_delete.connect(clear_navigation, sender=Category)
+        from .search_index import connect_signal_handlers
+
+        connect_signal_handlers(
+            self.get_model("ProductCategory"),
+            self.get_model("ProductAttributeValue"),
+            Category,
+        )

@@ -1,9 +1,30 @@
-"""Forked Oscar catalogue: the Product in Wagtail's search index, for the
-chooser and the site-wide search."""
+"""Forked Oscar catalogue: products and categories in Wagtail's search index,
+for the choosers and the site-wide search."""
 
 from django.db import models
-from oscar.apps.catalogue.abstract_models import AbstractProduct
+from django.utils.html import strip_tags
+from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
 from wagtail.search import index
+
+# Attribute types whose values are words a shopper might search for;
+# numbers, dates, files and yes/no flags are not.
+SEARCHED_ATTRIBUTE_TYPES = {"text", "richtext", "option", "multi_option"}
+
+
+class Category(index.Indexed, AbstractCategory):
+    """An Oscar category that Wagtail's search backend indexes by name: a
+    search for its name finds it, and its products (``category_names``)."""
+
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.FilterField("is_public"),
+        index.FilterField("ancestors_are_public"),
+        index.FilterField("path"),
+    ]
+
+    class Meta(AbstractCategory.Meta):
+        app_label = "catalogue"
 
 
 class Product(index.Indexed, AbstractProduct):
@@ -15,11 +36,55 @@ class Product(index.Indexed, AbstractProduct):
         index.SearchField("upc", boost=2),
         index.AutocompleteField("upc"),
         index.SearchField("description"),
+        index.SearchField("category_names", boost=2),
+        index.AutocompleteField("category_names"),
+        index.RelatedFields("product_class", [index.SearchField("name")]),
+        index.SearchField("attribute_text"),
         index.FilterField("is_public"),
         index.FilterField("structure"),
         index.FilterField("upc"),
         index.FilterField("title"),
     ]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Oscar writes the attribute values after the row, in bulk (no
+        # signals), so the entry Wagtail wrote on the row's save lacks them.
+        from shop.catalogue.search_index import reindex_products
+
+        reindex_products.enqueue([self.pk])
+
+    def category_names(self):
+        """The names of the product's categories and of their parents, so
+        that "spinal decompression" finds the products filed under it."""
+        paths = set()
+        for category in self.categories.all():
+            steps = range(Category.steplen, len(category.path) + 1, Category.steplen)
+            paths.update(category.path[:end] for end in steps)
+        names = Category.objects.filter(path__in=paths).values_list("name", flat=True)
+        return " ".join(sorted(set(names)))
+
+    def attribute_text(self):
+        """The product's attribute values that are words (material, size)."""
+        return " ".join(
+            strip_tags(str(value.value_as_text))
+            for value in self.attribute_values.all()
+            if value.attribute.type in SEARCHED_ATTRIBUTE_TYPES
+        )
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("product_class")
+            .prefetch_related(
+                "categories",
+                "attribute_values__attribute",
+                "attribute_values__value_option",
+                "attribute_values__value_multi_option",
+            )
+        )
 
     class Meta(AbstractProduct.Meta):
         app_label = "catalogue"

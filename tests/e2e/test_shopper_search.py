@@ -4,9 +4,11 @@ product, and each result opens its page."""
 import re
 
 from playwright.sync_api import expect
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
+from shop.catalogue.models import ProductCategory
 from tests.e2e.conftest import paragraph, publish_article, screenshot
-from tests.factories_shop import make_product
+from tests.factories_shop import make_category, make_product
 
 
 def test_header_search_finds_an_article_and_a_product(page):
@@ -46,3 +48,44 @@ def test_header_search_finds_an_article_and_a_product(page):
     expect(page).to_have_url(re.compile(r"/shop/catalogue/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Decompression table")
     screenshot(page, "search-2-product")
+
+
+def test_a_misspelt_search_shows_what_was_meant_with_picks_and_categories(page):
+    """A typo is corrected from the site's names; an editors' pick leads the
+    page and the matching category is offered above the results."""
+    category = make_category("Spinal decompression")
+    table = make_product(title="Fold-flat inversion table", price="149.00")
+    ProductCategory.objects.create(product=table, category=category)
+    article = publish_article(
+        "Spinal decompression at home",
+        paragraph("What hanging upside down can and cannot do for the discs."),
+        slug="decompression-at-home",
+    )
+    SearchPromotion.objects.create(
+        query=Query.get("spinal decompression"),
+        page=article,
+        sort_order=0,
+        description="Start here: what it can and cannot do.",
+    )
+
+    page.goto("/search/?q=spinal+decompresion")
+
+    expect(page.locator("[data-search-corrected]")).to_contain_text(
+        "Showing results for spinal decompression"
+    )
+    expect(page.locator("[data-search-categories]")).to_contain_text(
+        "Spinal decompression"
+    )
+    expect(page.locator(f'[data-product-id="{table.pk}"]').first).to_be_visible()
+    screenshot(page, "search-3-corrected")
+
+    page.goto("/search/?q=Spinal+decompression")
+    picks = page.locator("[data-search-picks]")
+    expect(picks).to_contain_text(article.title)
+    expect(picks).to_contain_text("Start here")
+    screenshot(page, "search-4-picks")
+
+    page.goto("/search/?q=" + "x" * 3000)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"]
+    screenshot(page, "search-5-long-word")

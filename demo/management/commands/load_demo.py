@@ -11,6 +11,7 @@ from wagtail.models import Site
 from blog.models import ArticleIndexPage, HomePage
 from demo.catalogue import load_catalogue
 from demo.pages import ensure_articles, feature_on_home
+from demo.search import load_search_terms
 
 
 class Command(BaseCommand):
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             products, categories = load_catalogue()
             articles, warnings = ensure_articles(index)
             feature_on_home(home.specific, articles, products, categories)
+            load_search_terms(articles, products)
         for warning in warnings:
             self.stdout.write(self.style.WARNING(warning))
         self.stdout.write(

@@ -13,6 +13,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from blog.models import ArticlePage, Author, Topic
+from site_project.search_terms.models import Synonym
 from tests.factories_shop import make_category, make_product
 from tests.integration.importer.word import word_document
 
@@ -400,3 +401,25 @@ def test_malformed_html_imports_what_it_can(shop, tmp_path):
         ("paragraph", "One\nTwo"),
     ]
     assert ArticlePage.objects.filter(pk=result["page_id"]).exists()
+
+
+def test_suggestions_follow_the_synonyms_editors_manage(shop, tmp_path):
+    """An article that says "traction belt" and "ice" is offered the
+    decompression belt and the cold-therapy category once editors have said
+    traction ~ decompression and ice ~ cold."""
+    belt = make_product(title="Inflatable Lumbar Decompression Belt", upc="BB-BELT-06")
+    cold = make_category("Cold therapy")
+    source = tmp_path / "traction.md"
+    source.write_text(
+        "# Traction at home\n\nA traction belt eases the lower back.\n\n"
+        "Ice therapy calms a fresh strain.\n"
+    )
+    assert run(source)[0]["suggestions"] == []
+
+    Synonym.objects.create(terms="traction, decompression")
+    Synonym.objects.create(terms="ice, cold")
+
+    suggestions = run(source)[0]["suggestions"]
+    assert {
+        (s.get("product_id"), s.get("category_id"), s["phrase"]) for s in suggestions
+    } == {(belt.pk, None, "traction belt"), (None, cold.pk, "ice therapy")}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from site_search.query import MAX_QUERY_LENGTH, clean_query
+from site_project.search_terms.query import MAX_QUERY_LENGTH, clean_query
 
 pytestmark = pytest.mark.django_db
 

@@ -205,9 +205,10 @@ def test_results_page_query_count_does_not_grow_with_results(
     assert (few, many) == (2, 8)
     assert many_queries == few_queries
     # View restrictions; per kind, the count and the ranked primary keys and
-    # titles; the page's articles; product cards (products, stock records,
-    # images); the site root.
-    assert many_queries == 10
+    # titles; the editors' picks for the query; the matching categories; the
+    # page's articles; product cards (products, stock records, images); the
+    # site root.
+    assert many_queries == 12
 
 
 def test_only_the_shown_articles_are_loaded_in_full(client, make_article):
