@@ -69,27 +69,30 @@ class ProductCard:
         return thumbnail.url if thumbnail and thumbnail.size else None
 
 
-def _first_available(category, limit):
-    """Ids of the first ``limit`` listed products of a category and those
-    below it, by title, with a priced stock record that has stock to sell
-    (or a product class that tracks none, Oscar's ``StockRequired``), their
-    own or a public variant's. Only narrows: each card asks the strategy."""
+def available_to_buy():
+    """A filter for products with a priced stock record that has stock to
+    sell (or a product class that tracks none, Oscar's ``StockRequired``),
+    their own or a public variant's: the cards' "in stock", in SQL."""
     buyable = StockRecord.objects.filter(price__isnull=False).filter(
         Q(product__product_class__track_stock=False)
         | Q(num_in_stock__gt=Coalesce(F("num_allocated"), 0))
     )
+    return Q(Exists(buyable.filter(product=OuterRef("pk")))) | Q(
+        Exists(buyable.filter(product__parent=OuterRef("pk"), product__is_public=True))
+    )
+
+
+def _first_available(category, limit):
+    """Ids of the first ``limit`` listed products of a category and those
+    below it, by title, that are available to buy. Only narrows: each card
+    asks the strategy."""
     in_subtree = Product.categories.through.objects.filter(
         product=OuterRef("pk"), category__path__startswith=category.path
     )
     return (
         Product.objects.browsable()
         .filter(Exists(in_subtree))
-        .filter(
-            Exists(buyable.filter(product=OuterRef("pk")))
-            | Exists(
-                buyable.filter(product__parent=OuterRef("pk"), product__is_public=True)
-            )
-        )
+        .filter(available_to_buy())
         .order_by("title", "pk")
         .values("pk")[:limit]
     )

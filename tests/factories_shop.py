@@ -9,7 +9,14 @@ from decimal import Decimal as D
 import factory
 from oscar.test import factories as oscar_factories
 
-from shop.catalogue.models import Category, Product, ProductClass
+from shop.catalogue.models import (
+    AttributeOption,
+    Category,
+    Product,
+    ProductAttribute,
+    ProductAttributeValue,
+    ProductClass,
+)
 from shop.partner.models import Partner, StockRecord
 
 
@@ -70,6 +77,30 @@ def make_category(name="Back support", parent=None):
     if parent is None:
         return Category.add_root(name=name)
     return parent.add_child(name=name)
+
+
+def set_attribute(product, code, value, name=None):
+    """Set attribute ``code`` of ``product`` (its type from the value)."""
+    product_class = product.get_product_class()
+    if isinstance(value, bool):
+        kind = ProductAttribute.BOOLEAN
+    elif isinstance(value, AttributeOption):
+        kind = ProductAttribute.OPTION
+    else:
+        kind = ProductAttribute.TEXT
+    attribute, _ = ProductAttribute.objects.get_or_create(
+        product_class=product_class,
+        code=code,
+        defaults={"name": name or code.replace("_", " ").capitalize(), "type": kind},
+    )
+    field = {
+        ProductAttribute.BOOLEAN: "value_boolean",
+        ProductAttribute.OPTION: "value_option",
+        ProductAttribute.TEXT: "value_text",
+    }[kind]
+    ProductAttributeValue.objects.create(
+        product=product, attribute=attribute, **{field: value}
+    )
 
 
 create_user = oscar_factories.UserFactory

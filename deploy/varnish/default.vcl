@@ -88,10 +88,11 @@ sub vcl_recv {
 
     # Only the query parameters the site reads make a page of their own;
     # campaign tags (utm_*, fbclid, gclid) and anything unknown are dropped
-    # before the lookup and the backend request, in one order.
+    # before the lookup and the backend request, in one order. The product
+    # lists' filters are price, stock and attr_<attribute code>.
     if (req.url ~ "\?") {
         set req.url = regsuball(req.url,
-            "([?&])(?!(?:q|page|sort_by|kind|selected_facets|topic|tag|next)=)[^&]*",
+            "([?&])(?!(?:q|page|sort_by|kind|selected_facets|topic|tag|next|price|stock|attr_[A-Za-z0-9_]+)=)[^&]*",
             "\1");
         set req.url = regsuball(req.url, "&{2,}", "&");
         set req.url = regsub(req.url, "\?&", "?");

@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import SimpleLazyObject
@@ -13,8 +13,8 @@ from oscar.apps.catalogue import views as catalogue_views
 from oscar.apps.search.views import catalogue as core_views
 
 from shop.cards import product_cards
+from shop.catalogue.filters import ProductFilters, with_shelf_price
 from shop.catalogue.models import Product, ProductCategory
-from shop.partner.models import StockRecord
 
 SORT_ORDERS = {
     "featured": ("Featured", (F("priority").desc(), F("date_created").desc())),
@@ -47,25 +47,36 @@ class SortForm(forms.Form):
         choices=[(key, label) for key, (label, _) in SORT_ORDERS.items()],
     )
 
+    def chosen_sort(self):
+        """The order asked for, or None."""
+        return (self.cleaned_data.get("sort_by") if self.is_valid() else None) or None
+
     def sort_key(self):
-        key = self.cleaned_data.get("sort_by") if self.is_valid() else None
-        return key or DEFAULT_SORT
+        return self.chosen_sort() or DEFAULT_SORT
 
 
 class ProductListMixin:
-    """List public products as cards: sorted, paginated, fixed queries."""
+    """List public products as cards: filtered, sorted, paginated, fixed
+    queries."""
 
     paginate_by = settings.OSCAR_PRODUCTS_PER_PAGE
 
     def get(self, request, *args, **kwargs):
         form = SortForm(request.GET or None)
+        sort = form.chosen_sort()
+        self.filters = ProductFilters(
+            self.first_page_url(),
+            request.GET,
+            self.get_products(),
+            kept={"sort_by": sort} if sort else {},
+        )
         paginator = Paginator([], self.paginate_by)
         paginator.count = self.count_products()
         try:
             page = paginator.page(request.GET.get("page") or 1)
         except InvalidPage:
             messages.error(request, "That page number does not exist.")
-            return redirect(self.first_page_url())
+            return redirect(self.filters.url())
         sort_key = form.sort_key()
         products = self.get_page_products(in_index_order=sort_key in INDEXED_SORTS)
         ordered = products.order_by(*SORT_ORDERS[sort_key][1], "pk")
@@ -81,24 +92,26 @@ class ProductListMixin:
             page_obj=page,
             page=page,
             is_paginated=paginator.num_pages > 1,
+            filters=self.filters,
             # Read when the list is rendered: a cached list skips it.
             products=SimpleLazyObject(cards_on_page),
         )
         return self.render_to_response(context)
 
     def get_products(self):
+        """The products listed before filters."""
         return Product.objects.browsable()
 
     def count_products(self):
+        if self.filters.is_active:
+            return self.filters.apply(with_shelf_price(self.get_products())).count()
         return self.get_products().count()
 
     def get_page_products(self, in_index_order=False):
-        """The products listed, with the shelf price the price orders sort by;
-        ``in_index_order``: the page is read in index order, not sorted."""
-        shelf_price = StockRecord.objects.filter(product=OuterRef("pk")).order_by("pk")
-        return self.get_products().annotate(
-            shelf_price=Subquery(shelf_price.values("price")[:1])
-        )
+        """The products listed, filtered, with the shelf price the price
+        orders sort by; ``in_index_order``: the page is read in index order,
+        not sorted."""
+        return self.filters.apply(with_shelf_price(Product.objects.browsable()))
 
     def get_list_context(self, **kwargs):
         return {"view": self, "summary": "All products", **kwargs}
@@ -143,10 +156,11 @@ class ProductCategoryView(ProductListMixin, core_views.ProductCategoryView):
             category__in=self.category.get_descendants_and_self()
         )
 
-    def count_products(self):
-        # Counting starts from the category's rows (an uncorrelated IN).
+    def get_products(self):
+        # Counting and the filters start from the category's rows (an
+        # uncorrelated IN).
         in_category = self.category_rows().values("product_id")
-        return self.get_products().filter(pk__in=in_category).count()
+        return super().get_products().filter(pk__in=in_category)
 
     def get_page_products(self, in_index_order=False):
         products = super().get_page_products(in_index_order)

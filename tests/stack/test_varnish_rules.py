@@ -177,6 +177,23 @@ def test_parameters_the_site_reads_are_kept_and_sorted(varnish):
     assert cache == "HIT" and seen["serial"] == first["serial"]
 
 
+def test_product_list_filters_are_kept_and_sorted(varnish):
+    path = unique()
+    query = "stock=1&sort_by=price-asc&attr_material=Foam&price=25-50&page=2"
+    first_cache, first, _ = fetch(f"{varnish}{path}?{query}&utm_source=x&attr-x=1")
+
+    cache, seen, _ = fetch(
+        f"{varnish}{path}?page=2&price=25-50&attr_material=Foam&sort_by=price-asc"
+        "&stock=1"
+    )
+
+    assert first_cache == "MISS"
+    assert first["path"] == (
+        f"{path}?attr_material=Foam&page=2&price=25-50&sort_by=price-asc&stock=1"
+    )
+    assert cache == "HIT" and seen["serial"] == first["serial"]
+
+
 @pytest.mark.parametrize("prefix", ["/private", "/cookie", "/unmarked"])
 def test_responses_that_do_not_say_they_may_be_shared_are_never_stored(varnish, prefix):
     path = unique(prefix)
