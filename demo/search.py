@@ -16,6 +16,7 @@ SYNONYMS = (
     "resistance band, exercise band, band",
     "yoga mat, exercise mat",
     "gym ball, swiss ball, stability ball, exercise ball",
+    "massage gun, percussion massager",
 )
 
 # An editors' pick: a search for "traction" leads with the article that says
