@@ -61,7 +61,10 @@ class SearchForm(SearchFilterMixin, BaseFilterForm):
     a list for a name, and ranking every match of a common word costs a
     scoring subquery per row."""
 
-    also_named_by = ()
+    def names(self):
+        """What else the vocabulary of corrections holds (see
+        ``site_project.search_terms.query.vocabulary``)."""
+        return ()
 
     def filter(self, objects):
         query = (self.cleaned_data.get("q") or "").strip()
@@ -76,7 +79,7 @@ class SearchForm(SearchFilterMixin, BaseFilterForm):
             objects,
             query,
             vocabulary_key=self.vocabulary,
-            also_named_by=self.also_named_by,
+            names=self.names(),
             order_by_relevance=False,
         )
         if results is None:
@@ -95,8 +98,10 @@ class ProductSearchForm(SearchForm):
     unique index; else the search."""
 
     vocabulary = "products"
-    # Products are found by their categories' names too.
-    also_named_by = (Category.objects.all(),)
+
+    def names(self):
+        # Products are found by their categories' names too.
+        return (Category.objects.values_list("name", flat=True),)
 
     def search(self, objects, query):
         exact = objects.filter(upc__in={query, query.upper()})

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.urls import Resolver404, resolve
+from taggit.models import Tag
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.search.utils import normalise_query_string
 
-from blog.models import ArticlePage
+from blog.models import ArticlePage, Topic
 from shop.cards import product_cards
 from shop.catalogue.models import Category, Product
 from site_project.search_terms import query as terms
@@ -93,38 +94,61 @@ def names_every_unit(title, units):
 
 def site_search(raw_query, kind="all"):
     """Run the query: count each kind, rank the kind (or kinds) asked for;
-    an unknown kind means all kinds."""
+    an unknown kind means all kinds. Results holding every word of the
+    query come first, then those holding some of them."""
+    querysets = {
+        # Ranking reads primary keys and titles; only the shown page's
+        # objects are loaded whole (``load_hits``).
+        "articles": searchable_articles().values("pk", "title"),
+        "products": searchable_products().values("pk", "title"),
+        "categories": searchable_categories(),
+    }
     reading, results = terms.search_many(
-        {
-            # Ranking reads primary keys and titles; only the shown page's
-            # objects are loaded whole (``load_hits``).
-            "articles": searchable_articles().values("pk", "title"),
-            "products": searchable_products().values("pk", "title"),
-            "categories": searchable_categories(),
-        },
+        querysets,
         raw_query,
         vocabulary_key=VOCABULARY,
+        names=(
+            Topic.objects.values_list("name", flat=True),
+            Tag.objects.filter(blog_articlepagetag_items__isnull=False)
+            .values_list("name", flat=True)
+            .distinct(),
+        ),
+        some_words=True,
     )
     search = SiteSearch(reading, kind if kind in KINDS else "all")
     search.promotions = promotions(raw_query)
     if not reading.words:
         return search
+    wider = None if reading.partial or reading.fuzzy else terms.build_any(reading.words)
+    more = terms.run(querysets, wider) if wider else {}
     search.categories = list(results.pop("categories")[:MAX_CATEGORIES])
+    if "categories" in more and len(search.categories) < MAX_CATEGORIES:
+        search.categories += [
+            category
+            for category in more.pop("categories")[:MAX_CATEGORIES]
+            if category not in search.categories
+        ][: MAX_CATEGORIES - len(search.categories)]
     units = terms.alternatives(reading.words)
     hits = []
     for name, result in results.items():
-        search.counts[name] = result.count()
+        search.counts[name] = more.get(name, result).count()
         search.counts["all"] += search.counts[name]
         if search.kind not in ("all", name):
             continue
         # Titles naming every unit of the query first: full-text scores
         # penalise long documents, so a long article titled exactly what was
         # asked could otherwise rank below products that merely mention it.
-        # Then the score's magnitude: SQLite's bm25 is negative (lower is
+        # Then results holding every unit, then those holding some. Within
+        # each, the score's magnitude: SQLite's bm25 is negative (lower is
         # better), the other backends' positive, and no FTS5 scores nothing.
+        ranked = {}
         for row in result.annotate_score("_score")[:MAX_RESULTS]:
-            key = (not names_every_unit(row["title"], units), -abs(row["_score"] or 0))
-            hits.append((key, name, row["pk"]))
+            tier = 0 if names_every_unit(row["title"], units) else 1
+            ranked[row["pk"]] = (tier, -abs(row["_score"] or 0))
+        if name in more:
+            for row in more[name].annotate_score("_score")[:MAX_RESULTS]:
+                ranked.setdefault(row["pk"], (2, -abs(row["_score"] or 0)))
+        hits += [(key, name, pk) for pk, key in ranked.items()]
     # A stable sort: on equal keys articles come first, and each kind keeps
     # the backend's order.
     hits.sort(key=lambda hit: hit[0])

@@ -96,16 +96,32 @@ def singulars(word):
     return forms
 
 
+def plurals(word):
+    """The plural an English singular may be written as ("tool" -> "tools",
+    "stretch" -> "stretches", "injury" -> "injuries"), so that a singular
+    finds a plural name on a backend that does not stem (SQLite)."""
+    if len(word) <= 2 or not word.isalpha() or singulars(word):
+        return []
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return [word[:-1] + "ies"]
+    if word.endswith(("ch", "sh", "x", "s", "z")):
+        return [word + "es"]
+    return [word + "s"]
+
+
 def alternatives(words):
     """The query as units, each a list of the terms that may stand for it:
     the words as typed, a phrase with a synonym taken whole (longest first),
-    a plural's singular and their synonyms."""
+    a plural's singular or a singular's plural, and their synonyms."""
     table = synonyms()
     units, i = [], 0
     while i < len(words):
         for size in range(min(MAX_PHRASE, len(words) - i), 0, -1):
             *head, last = words[i : i + size]
-            forms = [" ".join([*head, form]) for form in [last, *singulars(last)]]
+            forms = [
+                " ".join([*head, form])
+                for form in [last, *singulars(last), *plurals(last)]
+            ]
             if size == 1 or any(form in table for form in forms):
                 unit = []
                 for form in forms:
@@ -128,23 +144,35 @@ def build(words):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def vocabulary(key, querysets):
-    """The words of the names (autocomplete fields) of ``querysets``' objects
-    and of the synonyms: what a search can be corrected to. Cached under
-    ``key``."""
+def build_any(words):
+    """A Wagtail search query that needs one unit of ``words``, or None for a
+    query of one unit: ranked by the backend, a result holding more of the
+    words scores higher."""
+    units = alternatives(words)
+    if len(units) < 2:
+        return None
+    return Or([PlainText(term) for terms in units for term in terms])
+
+
+def vocabulary(key, querysets, names=()):
+    """The words of the names (autocomplete fields) of ``querysets``'
+    objects, of ``names`` (querysets of strings: tags, topics) and of the
+    synonyms: what a search can be corrected to. Cached under ``key``."""
     cache_key = f"search_terms.vocabulary.{key}"
     words = cache.get(cache_key)
     if words is None:
         texts = list(synonyms())
         for objects in querysets:
             columns = {f.name for f in objects.model._meta.concrete_fields}
-            names = [
+            fields = [
                 f.field_name
                 for f in objects.model.get_autocomplete_search_fields()
                 if f.field_name in columns
             ]
-            for row in objects.values_list(*names):
+            for row in objects.values_list(*fields):
                 texts += [value for value in row if value]
+        for strings in names:
+            texts += [value for value in strings if value]
         words = sorted(
             {
                 word
@@ -175,12 +203,14 @@ def correct(words, known):
 @dataclass
 class Reading:
     """How a query was read: the words searched for, and whether they are a
-    spelling correction of what was typed or a fuzzy match of it."""
+    spelling correction of what was typed, or its results hold only some of
+    its words (``partial``) or come close to it (``fuzzy``)."""
 
     typed: str
     words: list = field(default_factory=list)
     corrected: bool = False
     fuzzy: bool = False
+    partial: bool = False
 
     @property
     def text(self):
@@ -192,47 +222,46 @@ class Reading:
         return bool(self.typed) and not self.words
 
 
-def search_many(querysets, raw, *, vocabulary_key, also_named_by=(), **options):
+def search_many(
+    querysets, raw, *, vocabulary_key, names=(), some_words=False, **options
+):
     """Search each of ``querysets`` (a dict, name -> queryset) for ``raw``;
     returns the Reading and a dict of Wagtail search results (None for an
-    empty query); ``options`` go to the backend's ``search``. The same
-    words go to every queryset: when none finds anything, the query is
-    corrected against the names of their objects (and of the querysets
-    ``also_named_by``: a product is also found by its categories' names);
-    when that finds nothing either, the backend's fuzzy matching gets a turn where it
-    offers one (trigram similarity on PostgreSQL)."""
+    empty query); ``options`` go to the backend's ``search``.
+
+    The same words go to every queryset, and a result needs all of them.
+    When none finds anything, the query is corrected against the names of
+    their objects and ``names`` (see ``vocabulary``); with ``some_words``, a
+    query of several words then finds what holds some of them; last, the
+    backend's fuzzy matching gets a turn where it offers one (trigram
+    similarity on PostgreSQL)."""
     reading = Reading(clean_query(raw), query_words(raw))
     if not reading.words:
         return reading, dict.fromkeys(querysets)
-    backend = get_search_backend()
-
-    def run(query):
-        return {
-            name: backend.search(query, objects, **options)
-            for name, objects in querysets.items()
-        }
 
     def found(results):
         return any(result.count() for result in results.values())
 
-    results = run(build(reading.words))
+    results = run(querysets, build(reading.words), **options)
     if found(results):
         return reading, results
-    sources = [*querysets.values(), *also_named_by]
-    corrected = correct(reading.words, vocabulary(vocabulary_key, sources))
+    known = vocabulary(vocabulary_key, querysets.values(), names)
+    corrected = correct(reading.words, known)
     if corrected:
-        retry = run(build(corrected))
+        retry = run(querysets, build(corrected), **options)
         if found(retry):
             return Reading(reading.typed, corrected, corrected=True), retry
+    some = build_any(reading.words) if some_words else None
+    if some is not None:
+        retry = run(querysets, some, **options)
+        if found(retry):
+            return Reading(reading.typed, reading.words, partial=True), retry
     if len(reading.words) > MAX_FUZZY_WORDS or any(
         len(word) > MAX_FUZZY_WORD_LENGTH for word in reading.words
     ):
         return reading, results
     try:
-        fuzzy = {
-            name: backend.search(Fuzzy(reading.text), objects, **options)
-            for name, objects in querysets.items()
-        }
+        fuzzy = run(querysets, Fuzzy(reading.text), **options)
         if found(fuzzy):
             return Reading(reading.typed, reading.words, fuzzy=True), fuzzy
     except NotImplementedError:
@@ -240,6 +269,16 @@ def search_many(querysets, raw, *, vocabulary_key, also_named_by=(), **options):
         # above is all a typo gets there.
         pass
     return reading, results
+
+
+def run(querysets, query, **options):
+    """``query`` through the configured Wagtail search backend, once per
+    queryset of ``querysets`` (a dict, name -> queryset)."""
+    backend = get_search_backend()
+    return {
+        name: backend.search(query, objects, **options)
+        for name, objects in querysets.items()
+    }
 
 
 def search(objects, raw, **options):

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from oscar.core.loading import get_model
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.search import index
 
 from shop.catalogue.models import ProductCategory
 from site_project.roles import EDITORS
@@ -126,6 +127,30 @@ def test_a_plural_finds_the_singular(client):
 
     assert product_ids(search(client, "massage balls")) == [ball.pk]
     assert product_ids(search(client, "injuries")) == [injury.pk]
+
+
+def test_a_singular_finds_the_plural(client):
+    tools = make_category("Massage tools")
+    in_category("Peanut ball", tools)
+    bands = make_shop_product(title="Fabric loop bands")
+
+    html = search(client, "massage tool").content.decode()
+    assert f'data-category-id="{tools.pk}"' in html.split("data-search-categories")[1]
+    assert product_ids(search(client, "loop band")) == [bands.pk]
+
+
+def test_a_typo_is_corrected_from_article_tags(client, make_article):
+    article = make_article("When a nerve in the leg complains")
+    article.tags.add("sciatica")
+    article.save()
+    # Tags are written after the page's post_save, which indexes it when
+    # tasks run at once; the worker runs the task after the commit.
+    index.insert_or_update_object(article)
+
+    response = search(client, "sciatca")
+
+    assert f'data-article-id="{article.pk}"' in response.content.decode()
+    assert "Showing results for" in response.content.decode()
 
 
 def test_a_typo_is_corrected_from_the_site_names(client):
