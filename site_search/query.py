@@ -95,7 +95,8 @@ def names_every_unit(title, units):
 def site_search(raw_query, kind="all"):
     """Run the query: count each kind, rank the kind (or kinds) asked for;
     an unknown kind means all kinds. Results holding every word of the
-    query come first, then those holding some of them."""
+    query come first; when they do not fill a page, those holding some of
+    them follow."""
     querysets = {
         # Ranking reads primary keys and titles; only the shown page's
         # objects are loaded whole (``load_hits``).
@@ -119,7 +120,14 @@ def site_search(raw_query, kind="all"):
     search.promotions = promotions(raw_query)
     if not reading.words:
         return search
-    wider = None if reading.partial or reading.fuzzy else terms.build_any(reading.words)
+    # Results holding some of the words fill a first page that those holding
+    # all of them leave short.
+    wider = None
+    if not (reading.partial or reading.fuzzy) and (
+        sum(results[name].count() for name in ("articles", "products"))
+        < RESULTS_PER_PAGE
+    ):
+        wider = terms.build_any(reading.words)
     more = terms.run(querysets, wider) if wider else {}
     search.categories = list(results.pop("categories")[:MAX_CATEGORIES])
     if "categories" in more and len(search.categories) < MAX_CATEGORIES:

@@ -97,6 +97,19 @@ def test_results_with_every_word_come_before_results_with_some(client, make_arti
     assert "data-search-partial" not in response.content.decode()
 
 
+def test_results_with_some_words_only_fill_a_short_first_page(
+    client, make_article
+):
+    make_article("Upper back tension")
+    for n in range(RESULTS_PER_PAGE):
+        make_article(f"Lower back pain, part {n}")
+
+    response = client.get("/search/", {"q": "lower back"})
+
+    assert response.context["search"].count == RESULTS_PER_PAGE
+    assert "Upper back tension" not in response.content.decode()
+
+
 def test_when_no_result_has_every_word_the_page_says_so(client, make_article):
     some = make_article("Upper back tension")
 
@@ -228,9 +241,10 @@ def test_results_page_query_count_does_not_grow_with_results(
     # page's articles; product cards (products, stock records, images); the
     # site root.
     assert many_queries == 12
-    # A query of several words also finds what holds some of them: per
-    # kind, their count and ranked rows, and the categories.
-    assert queries_for("pelvic tilt") == (16, 8)
+    # A query of several words whose every-word results leave the page short
+    # also finds what holds some of them: per kind, their count and ranked
+    # rows, and the categories.
+    assert queries_for("pelvic tilt") == (17, 8)
 
 
 def test_only_the_shown_articles_are_loaded_in_full(client, make_article):
