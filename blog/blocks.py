@@ -15,7 +15,8 @@ from .callout_blocks import callout_block_types
 
 ANCHOR_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # A reference marker as stored in rich text (blog.wagtail_hooks).
-CITATION_PATTERN = re.compile(r'<a linktype="reference" number="(\d+)"')
+CITATION_TAG = re.compile(r'<a\s[^>]*\blinktype="reference"[^>]*>')
+CITATION_NUMBER = re.compile(r'\snumber="(\d+)"')
 
 # Formatting allowed in article text. Headings are allowed so that pasting a
 # formatted article keeps them; saving makes each one a heading block of its
@@ -45,7 +46,11 @@ def unique_anchor(text, taken):
 def cited_numbers(raw):
     """The reference numbers cited by markers in raw StreamField data."""
     if isinstance(raw, str):
-        return {int(number) for number in CITATION_PATTERN.findall(raw)}
+        return {
+            int(number)
+            for tag in CITATION_TAG.findall(raw)
+            for number in CITATION_NUMBER.findall(tag)
+        }
     if isinstance(raw, dict):
         raw = list(raw.values())
     if isinstance(raw, list):

@@ -10,8 +10,8 @@ from operator import itemgetter
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -692,7 +692,7 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
     @functools.cached_property
     def cited_reference_numbers(self):
         """The reference numbers the body's text cites."""
-        return cited_numbers(self.body.raw_data)
+        return cited_numbers(list(self.body.raw_data))
 
     @property
     def review_due(self):

@@ -15,8 +15,8 @@ from wagtail.permissions import policy_registry
 from shop.cards import OUT_OF_STOCK, product_cards
 from shop.references import product_references
 
-from .models import ArticlePage
 from .editorial_checks import article_problems, review_state, reviews_due
+from .models import ArticlePage
 
 #: Each problem, worst first.
 PROBLEMS = ("Deleted", "Not public", "Out of stock", "Unavailable")

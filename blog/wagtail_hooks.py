@@ -64,7 +64,13 @@ register_snippet(TopicViewSet)
 
 #: (view, URL slug, menu item name, icon, menu order)
 REPORTS = (
-    (CalloutProblemsReportView, "product-callouts", "product-callouts-to-fix", "warning", 650),
+    (
+        CalloutProblemsReportView,
+        "product-callouts",
+        "product-callouts-to-fix",
+        "warning",
+        650,
+    ),
     (ReviewsDueReportView, "reviews-due", "reviews-due", "calendar-alt", 660),
     (ArticleChecksReportView, "article-checks", "article-checks", "tasks", 670),
 )
@@ -183,7 +189,9 @@ def register_reference_marker(features):
             "from_database_format": {
                 'a[linktype="reference"]': ReferenceElementHandler("REFERENCE")
             },
-            "to_database_format": {"entity_decorators": {"REFERENCE": reference_entity}},
+            "to_database_format": {
+                "entity_decorators": {"REFERENCE": reference_entity}
+            },
         },
     )
 
@@ -222,7 +230,7 @@ class ArticleChecksItem(ContentCheckerItem):
 def add_article_checks(request, items, page):
     items[:] = [
         ArticleChecksItem(item.in_editor)
-        if type(item) is ContentCheckerItem
+        if isinstance(item, ContentCheckerItem)
         else item
         for item in items
     ]
