@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import timezone
 
 #: Days ahead in which a coming review is reported as due.
 REVIEW_WARNING_DAYS = 30
@@ -71,7 +72,7 @@ def review_state(due, today):
 def reviews_due(articles, today=None):
     """(article, due date) for each article whose review is overdue or due
     within REVIEW_WARNING_DAYS of `today`, soonest first."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     horizon = today + datetime.timedelta(days=REVIEW_WARNING_DAYS)
     due = [(article, article.review_due) for article in articles]
     return sorted(

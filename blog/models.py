@@ -17,6 +17,7 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -702,7 +703,7 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
         return add_months(reviewed, self.review_interval_months)
 
     def review_is_overdue(self, today=None):
-        return self.review_due < (today or datetime.date.today())
+        return self.review_due < (today or timezone.localdate())
 
     @property
     def publication_datetime(self):

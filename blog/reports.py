@@ -2,10 +2,10 @@
 cannot buy, from Wagtail's ReferenceIndex (no page's StreamField is opened);
 articles due for medical review; articles breaking the editorial rules."""
 
-import datetime
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -145,7 +145,7 @@ def live_articles_for_review():
 def review_due_rows(today=None):
     """Every live article due for review within the warning days, soonest
     first, in one query."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     return [
         ReviewDue(
             page_title=article.title,
@@ -222,7 +222,7 @@ class ArticleChecksReportView(ReportView):
     ]
 
     def get_queryset(self):
-        today = datetime.date.today()
+        today = timezone.localdate()
         rows = [
             ArticleCheckRow(
                 page_title=article.get_admin_display_title(),
