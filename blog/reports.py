@@ -139,7 +139,8 @@ class ReviewDue:
 
 
 def live_articles_for_review():
-    return ArticlePage.objects.live().order_by("title")
+    # The schedule needs no body or references: not loaded for every article.
+    return ArticlePage.objects.live().defer("body", "references").order_by("title")
 
 
 def review_due_rows(today=None):
