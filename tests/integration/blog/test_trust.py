@@ -399,3 +399,23 @@ def test_every_new_field_is_escaped_in_html_json_ld_and_rss(client, article_inde
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.bozo_exception
     assert feed.entries[0].contributors[0]["name"] == HOSTILE[:120]
+
+
+def test_editing_a_reviewer_purges_their_page_and_their_articles(
+    article_index, settings
+):
+    from urllib.parse import urlsplit
+
+    from tests import purge_recorder
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "test": {"BACKEND": "tests.purge_recorder.RecordingBackend"}
+    }
+    reviewer = ReviewerFactory()
+    article = ArticlePageFactory(parent=article_index, reviewer=reviewer)
+    article.save_revision().publish()
+    purge_recorder.PURGED.clear()
+    reviewer.credentials = "Consultant physiotherapist"
+    reviewer.save()
+    paths = {urlsplit(url).path for url in purge_recorder.PURGED}
+    assert {article.url, f"/articles/reviewers/{reviewer.pk}/"} <= paths
