@@ -66,7 +66,12 @@ from demo.catalogue import (
     ensure_product_classes,
 )
 from demo.images import draw_product_image
-from demo.pages import article_documents, ensure_authors, ensure_topics
+from demo.pages import (
+    article_documents,
+    ensure_authors,
+    ensure_reviewers,
+    ensure_topics,
+)
 from shop.catalogue.models import Product, ProductCategory, ProductImage
 from shop.partner.models import StockRecord
 
@@ -324,6 +329,7 @@ def create_articles(count, rng, product_ids, callouts_per_article):
     `callouts_per_article` callouts to the given products and categories."""
     index = ArticleIndexPage.objects.first()
     authors = list(ensure_authors().values())
+    reviewers = list(ensure_reviewers().values())
     topics = list(ensure_topics().values())
     category_ids = [c.pk for c in ensure_categories().values()]
     tags = [Tag.objects.get_or_create(name=n)[0] for n in ("benchmark", "scale")]
@@ -363,7 +369,7 @@ def create_articles(count, rng, product_ids, callouts_per_article):
                 standfirst=f"A benchmark article about {subject}.",
                 author=authors[number % len(authors)],
                 date_published=date(2026, 1, 1) + timedelta(days=number % 300),
-                medically_reviewed_by=_demo_article(number).reviewed_by,
+                reviewer=reviewers[number % len(reviewers)],
                 body=_article_body(
                     number, rng, product_ids, category_ids, callouts_per_article
                 ),

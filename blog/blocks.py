@@ -14,12 +14,15 @@ from wagtail.rich_text import RichText
 from .callout_blocks import callout_block_types
 
 ANCHOR_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# A reference marker as stored in rich text (blog.wagtail_hooks).
+CITATION_TAG = re.compile(r'<a\s[^>]*\blinktype="reference"[^>]*>')
+CITATION_NUMBER = re.compile(r'\snumber="(\d+)"')
 
 # Formatting allowed in article text. Headings are allowed so that pasting a
 # formatted article keeps them; saving makes each one a heading block of its
 # own, which the table of contents lists (ArticleBodyBlock.clean).
 ARTICLE_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link"]
-ARTICLE_TEXT_FEATURES += ["ol", "ul"]
+ARTICLE_TEXT_FEATURES += ["ol", "ul", "reference"]
 HEADING_TAGS = {"h2": "h2", "h3": "h3", "h4": "h3"}
 
 
@@ -38,6 +41,107 @@ def unique_anchor(text, taken):
         anchor, number = f"{base}-{number}", number + 1
     taken.add(anchor)
     return anchor
+
+
+def cited_numbers(raw):
+    """The reference numbers cited by markers in raw StreamField data."""
+    if isinstance(raw, str):
+        return {
+            int(number)
+            for tag in CITATION_TAG.findall(raw)
+            for number in CITATION_NUMBER.findall(tag)
+        }
+    if isinstance(raw, dict):
+        raw = list(raw.values())
+    if isinstance(raw, list):
+        return set().union(*map(cited_numbers, raw))
+    return set()
+
+
+class ReferenceBlock(blocks.StructBlock):
+    """A source the article rests on, listed and numbered at its end."""
+
+    authors = blocks.CharBlock(
+        required=False,
+        max_length=300,
+        help_text="People or organisation, e.g. 'National Institute for Health "
+        "and Care Excellence'.",
+    )
+    title = blocks.CharBlock(max_length=300)
+    publisher = blocks.CharBlock(
+        required=False, max_length=200, label="Journal or publisher"
+    )
+    year = blocks.IntegerBlock(required=False, min_value=1800, max_value=2100)
+    doi = blocks.RegexBlock(
+        regex=r"^10\.\d{4,9}/\S+$",
+        required=False,
+        max_length=200,
+        label="DOI",
+        help_text="e.g. 10.1000/xyz123, without https://doi.org/",
+        error_messages={"invalid": "A DOI starts with 10. and has a slash."},
+    )
+    pmid = blocks.RegexBlock(
+        regex=r"^\d{1,9}$",
+        required=False,
+        max_length=9,
+        label="PMID",
+        help_text="The PubMed number, digits only.",
+        error_messages={"invalid": "A PMID is digits only."},
+    )
+    url = blocks.URLBlock(required=False, label="URL")
+
+    class Meta:
+        icon = "doc-full"
+        label = "Reference"
+        template = "blocks/reference.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not (value.get("doi") or value.get("pmid") or value.get("url")):
+            raise StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(
+                        "Give a DOI, a PMID or a URL so readers can find the source."
+                    )
+                }
+            )
+        return value
+
+    @staticmethod
+    def link(value):
+        """Where a reader finds the source: its URL, else its DOI, else PubMed."""
+        if value.get("url"):
+            return value["url"]
+        if value.get("doi"):
+            return f"https://doi.org/{value['doi']}"
+        if value.get("pmid"):
+            return f"https://pubmed.ncbi.nlm.nih.gov/{value['pmid']}/"
+        return ""
+
+    def citation_data(self, value):
+        """schema.org CreativeWork for the reference (a ``citation``)."""
+        work = {"@type": "CreativeWork", "name": value.get("title")}
+        if value.get("authors"):
+            work["author"] = value["authors"]
+        if value.get("publisher"):
+            work["publisher"] = value["publisher"]
+        if value.get("year"):
+            work["datePublished"] = str(value["year"])
+        if link := self.link(value):
+            work["url"] = link
+        identifiers = [
+            f"{kind}:{value[name]}"
+            for kind, name in (("doi", "doi"), ("pmid", "pmid"))
+            if value.get(name)
+        ]
+        if identifiers:
+            work["identifier"] = identifiers
+        return work
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["reference_link"] = self.link(value)
+        return context
 
 
 class HeadingBlock(blocks.StructBlock):

@@ -1,12 +1,30 @@
 """The RSS feed of articles at /articles/feed/."""
 
 from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape
+
+
+class ReviewedArticlesFeed(Rss201rev2Feed):
+    """RSS 2.0 with each article's medical reviewer as a Dublin Core
+    contributor."""
+
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("reviewer"):
+            handler.addQuickElement("dc:contributor", item["reviewer"])
 
 
 class ArticleFeed(Feed):
     """The newest live articles under one article index, with absolute URLs."""
 
+    feed_type = ReviewedArticlesFeed
     item_count = 20
 
     def __init__(self, index_page):
@@ -33,7 +51,7 @@ class ArticleFeed(Feed):
     def items(self):
         return (
             self.index_page.live_articles()
-            .select_related("author")
+            .select_related("author", "reviewer")
             .prefetch_related("topics")[: self.item_count]
         )
 
@@ -55,6 +73,9 @@ class ArticleFeed(Feed):
 
     def item_author_name(self, item):
         return item.author.name if item.author else None
+
+    def item_extra_kwargs(self, item):
+        return {"reviewer": item.reviewer.name if item.reviewer else None}
 
     def item_categories(self, item):
         return [topic.name for topic in item.topics.all()]

@@ -1,5 +1,6 @@
 """The site's pages, HomePage (/) > ArticleIndexPage > ArticlePage, and snippets."""
 
+import calendar
 import datetime
 import functools
 import logging
@@ -7,12 +8,16 @@ import math
 from operator import itemgetter
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -33,8 +38,15 @@ from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from .blocks import ARTICLE_BODY_BLOCKS, ArticleBodyBlock, heading_anchor
-from .callout_blocks import callout_block_types, callout_cards
+from .blocks import (
+    ARTICLE_BODY_BLOCKS,
+    ArticleBodyBlock,
+    ReferenceBlock,
+    cited_numbers,
+    heading_anchor,
+)
+from .callout_blocks import CalloutBlock, callout_block_types, callout_cards
+from .editorial_checks import article_problems
 
 logger = logging.getLogger(__name__)
 
@@ -128,6 +140,104 @@ class Author(models.Model):
 
     def __str__(self):
         return self.name
+
+    def person_data(self, url=None):
+        """schema.org Person for the author."""
+        person = {"@type": "Person", "name": self.name}
+        if self.role:
+            person["jobTitle"] = self.role
+        if url:
+            person["url"] = url
+        return person
+
+
+class Reviewer(models.Model):
+    """A clinician who checks articles for medical accuracy (a snippet)."""
+
+    name = models.CharField(max_length=120)
+    credentials = models.CharField(
+        "profession and credentials",
+        max_length=200,
+        blank=True,
+        help_text="e.g. 'Chartered physiotherapist, MCSP'",
+    )
+    registration_body = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="e.g. 'Health and Care Professions Council'",
+    )
+    registration_number = models.CharField(max_length=40, blank=True)
+    bio = models.TextField("short bio", blank=True, max_length=600)
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    profile_url = models.URLField(
+        "profile URL",
+        blank=True,
+        help_text="A public page about the reviewer, e.g. their register entry.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def registration(self):
+        """'Body, number', or whichever of the two is known."""
+        return ", ".join(
+            part for part in (self.registration_body, self.registration_number) if part
+        )
+
+    def person_data(self, url=None):
+        """schema.org Person with the reviewer's credentials."""
+        person = {"@type": "Person", "name": self.name}
+        if self.credentials:
+            person["jobTitle"] = self.credentials
+            person["hasCredential"] = {
+                "@type": "EducationalOccupationalCredential",
+                "name": self.credentials,
+            }
+        if self.registration_body:
+            person["memberOf"] = {
+                "@type": "Organization",
+                "name": self.registration_body,
+            }
+        if self.profile_url:
+            person["sameAs"] = [self.profile_url]
+        if url:
+            person["url"] = url
+        return person
+
+
+def reviewer_for_byline(byline):
+    """The reviewer a byline such as 'Dr Jo Bloggs, GP' names: found by the
+    name before the first comma, else created with the rest as credentials."""
+    name, _, credentials = byline.partition(",")
+    name = name.strip()[:120]
+    if not name:
+        return None
+    return Reviewer.objects.filter(name__iexact=name).first() or (
+        Reviewer.objects.create(name=name, credentials=credentials.strip()[:200])
+    )
+
+
+def default_review_interval():
+    return settings.BLOG_REVIEW_INTERVAL_MONTHS
+
+
+def add_months(date, months):
+    """`date` moved by whole months, on the last day of a shorter month."""
+    month = date.month - 1 + months
+    year, month = date.year + month // 12, month % 12 + 1
+    return date.replace(
+        year=year, month=month, day=min(date.day, calendar.monthrange(year, month)[1])
+    )
 
 
 class Topic(index.Indexed, models.Model):
@@ -307,7 +417,7 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 
     per_page = 12
     # Slugs that an article may not take because a route of this page owns them.
-    reserved_child_slugs = frozenset({"feed"})
+    reserved_child_slugs = frozenset({"feed", "authors", "reviewers"})
 
     def live_articles(self):
         return (
@@ -348,8 +458,65 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 
     def get_cached_paths(self):
         # Topic and tag filters and later pages are query strings of "/",
-        # which a purge of the path covers.
-        return ["/", "/feed/"]
+        # which a purge of the path covers; people pages list the articles.
+        return [
+            "/",
+            "/feed/",
+            *(f"/authors/{pk}/" for pk in Author.objects.values_list("pk", flat=True)),
+            *(
+                f"/reviewers/{pk}/"
+                for pk in Reviewer.objects.values_list("pk", flat=True)
+            ),
+        ]
+
+    def person_url(self, person, request=None, full=False):
+        """The URL (``full``: with the site's root) of an author's or
+        reviewer's page under this index."""
+        route = "reviewer" if isinstance(person, Reviewer) else "author"
+        own = self.get_full_url(request) if full else self.get_url(request)
+        return own + self.reverse_subpage(route, args=[person.pk])
+
+    @path("authors/<int:pk>/", name="author")
+    def author_route(self, request, pk):
+        author = get_object_or_404(Author.objects.select_related("photo"), pk=pk)
+        return self.person_page(request, author, "author", "Articles by")
+
+    @path("reviewers/<int:pk>/", name="reviewer")
+    def reviewer_route(self, request, pk):
+        reviewer = get_object_or_404(Reviewer.objects.select_related("photo"), pk=pk)
+        return self.person_page(request, reviewer, "reviewer", "Articles reviewed by")
+
+    def person_page(self, request, person, field, heading):
+        """A ProfilePage: the person and the live articles they wrote or
+        reviewed, newest first."""
+        articles = (
+            self.live_articles()
+            .filter(**{field: person})
+            .prefetch_related(HERO_RENDITIONS)
+        )
+        context = seo_context(self, request)
+        url = context["canonical_url"] + self.reverse_subpage(field, args=[person.pk])
+        context.update(
+            person=person,
+            person_kind=field,
+            articles_heading=f"{heading} {person.name}",
+            articles=articles,
+            canonical_url=url,
+            breadcrumbs=[*context["breadcrumbs"], self],
+        )
+        context["structured_data"] = [
+            {
+                "@context": "https://schema.org",
+                "@type": "ProfilePage",
+                "url": url,
+                "mainEntity": person.person_data(url),
+            }
+        ]
+        return self.render(
+            request,
+            template="blog/person_page.html",
+            context_overrides=context,
+        )
 
     @path("feed/")
     def feed_route(self, request):
@@ -366,12 +533,16 @@ class ArticlePageQuerySet(PageQuerySet):
 
 
 class ArticlePageManager(PageManager.from_queryset(ArticlePageQuerySet)):
-    """Articles come with their hero image and author (with photo): Wagtail
+    """Articles come with their hero image, author and reviewer (with photos): Wagtail
     loads a routed page through its default manager, and every list of
     articles shows them."""
 
     def get_queryset(self):
-        return super().get_queryset().select_related("hero_image", "author__photo")
+        return (
+            super()
+            .get_queryset()
+            .select_related("hero_image", "author__photo", "reviewer__photo")
+        )
 
 
 class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
@@ -406,11 +577,31 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
         default=datetime.date.today,
         help_text="The date readers see; articles are listed newest first.",
     )
-    medically_reviewed_by = models.CharField(
-        max_length=120, blank=True, help_text="e.g. 'Dr A. Example, GP'"
+    reviewer = models.ForeignKey(
+        Reviewer,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        verbose_name="medically reviewed by",
     )
-    last_reviewed = models.DateField(null=True, blank=True)
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date the reviewer last checked the whole article.",
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        default=default_review_interval,
+        validators=[MinValueValidator(1), MaxValueValidator(36)],
+        help_text="The next review is due this many months after the last.",
+    )
     body = StreamField(ArticleBodyBlock(ARTICLE_BODY_BLOCKS), blank=True)
+    references = StreamField(
+        [("reference", ReferenceBlock())],
+        blank=True,
+        help_text="Numbered in this order; cite one in the text with the "
+        "reference marker.",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),
@@ -419,6 +610,7 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
             heading="Hero image",
         ),
         FieldPanel("body"),
+        FieldPanel("references"),
     ]
     about_panels = [
         MultiFieldPanel(
@@ -426,7 +618,11 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
             heading="Byline",
         ),
         MultiFieldPanel(
-            [FieldPanel("medically_reviewed_by"), FieldPanel("last_reviewed")],
+            [
+                FieldPanel("reviewer"),
+                FieldPanel("last_reviewed"),
+                FieldPanel("review_interval_months"),
+            ],
             heading="Medical review",
         ),
         MultiFieldPanel([FieldPanel("topics"), FieldPanel("tags")], heading="Filing"),
@@ -443,7 +639,7 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
     search_fields = Page.search_fields + [
         index.SearchField("standfirst", boost=1.5),
         index.SearchField("body"),
-        index.SearchField("medically_reviewed_by"),
+        index.RelatedFields("reviewer", [index.SearchField("name")]),
         index.RelatedFields("author", [index.SearchField("name")]),
         index.RelatedFields(
             "topics", [index.SearchField("name"), index.FilterField("slug")]
@@ -484,6 +680,30 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
             for block in self.body.raw_data
             if block["type"] == "heading" and block["value"].get("level", "h2") == "h2"
         ]
+
+    @property
+    def has_product_callouts(self):
+        """Whether the body has a product, grid or category callout."""
+        child_blocks = self.body.stream_block.child_blocks
+        return any(
+            isinstance(child_blocks.get(raw["type"]), CalloutBlock)
+            for raw in self.body.raw_data
+        )
+
+    @functools.cached_property
+    def cited_reference_numbers(self):
+        """The reference numbers the body's text cites."""
+        return cited_numbers(list(self.body.raw_data))
+
+    @property
+    def review_due(self):
+        """The date the next medical review is due: an interval after the
+        last review, or after publication if never reviewed."""
+        reviewed = self.last_reviewed or self.date_published
+        return add_months(reviewed, self.review_interval_months)
+
+    def review_is_overdue(self, today=None):
+        return self.review_due < (today or timezone.localdate())
 
     @property
     def publication_datetime(self):
@@ -562,20 +782,31 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
         context["table_of_contents"] = self.table_of_contents
         crumbs = context["breadcrumbs"]
         context["article_index_url"] = crumbs[-1].url if crumbs else "/articles/"
+        index_page = crumbs[-1].specific if crumbs else None
+        if isinstance(index_page, ArticleIndexPage):
+            for role in ("author", "reviewer"):
+                if person := getattr(self, role):
+                    context[f"{role}_url"] = index_page.person_url(person, request)
+                    context[f"{role}_full_url"] = index_page.person_url(
+                        person, request, full=True
+                    )
+        if self.has_product_callouts:
+            context["product_disclosure"] = settings.BLOG_PRODUCT_DISCLOSURE
+        if getattr(request, "is_preview", False):
+            context["editor_checks"] = article_problems(self)
         context["structured_data"] = self.structured_data(context)
         return context
 
     def structured_data(self, context):
-        """schema.org Article and BreadcrumbList: what search engines show."""
+        """schema.org MedicalWebPage (with the Article properties) and
+        BreadcrumbList: what search engines show."""
         if self.author:
-            author = {"@type": "Person", "name": self.author.name}
-            if self.author.role:
-                author["jobTitle"] = self.author.role
+            author = self.author.person_data(context.get("author_full_url"))
         else:
             author = {"@type": "Organization", "name": context["site_name"]}
         article = {
             "@context": "https://schema.org",
-            "@type": "Article",
+            "@type": ["MedicalWebPage", "Article"],
             "headline": self.title[:110],
             "description": self.search_description or self.standfirst,
             "author": author,
@@ -588,6 +819,17 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
         }
         if context["topics"]:
             article["about"] = [topic.name for topic in context["topics"]]
+        if self.reviewer:
+            article["reviewedBy"] = self.reviewer.person_data(
+                context.get("reviewer_full_url")
+            )
+        if self.last_reviewed:
+            article["lastReviewed"] = self.last_reviewed.isoformat()
+        if self.references:
+            article["citation"] = [
+                reference.block.citation_data(reference.value)
+                for reference in self.references
+            ]
         crumbs = [*context["breadcrumbs"], self]
         return [
             article,

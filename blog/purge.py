@@ -1,7 +1,8 @@
 """Purge the pages around a page published, unpublished, moved, deleted or
 made private (Wagtail purges the page itself): its parent, the home page, the
 pages linking to it, the product pages whose "featured in" names it; and the
-pages that show an edited snippet. The purges run as tasks."""
+pages that show an edited snippet (and an author's or reviewer's own page).
+The purges run as tasks."""
 
 import uuid
 
@@ -21,6 +22,8 @@ from wagtail.tasks import update_reference_index_task
 
 from shop.catalogue.models import Product
 from shop.purge import frontend_cache_configured, pages_choosing, site_url
+
+from .models import ArticleIndexPage, Author, Reviewer
 
 
 def pages_around(page):
@@ -91,10 +94,20 @@ def restriction_changed(sender, instance, **kwargs):
     purge_around(instance.page, subtree=True)
 
 
+def people_page_urls(person):
+    """The pages of an author or reviewer under each live article index."""
+    if not isinstance(person, Author | Reviewer):
+        return []
+    return [
+        index.person_url(person, full=True) for index in ArticleIndexPage.objects.live()
+    ]
+
+
 def snippet_changed(sender, instance, **kwargs):
     if sender in get_snippet_models() and frontend_cache_configured():
         batch = PurgeBatch()
         batch.add_pages(pages_choosing(type(instance).objects.filter(pk=instance.pk)))
+        batch.add_urls(people_page_urls(instance))
         batch.purge()
 
 

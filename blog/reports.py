@@ -1,17 +1,22 @@
-"""A Wagtail admin report: pages whose callouts show a product a shopper
-cannot buy, from Wagtail's ReferenceIndex (no page's StreamField is opened)."""
+"""Wagtail admin reports: pages whose callouts show a product a shopper
+cannot buy, from Wagtail's ReferenceIndex (no page's StreamField is opened);
+articles due for medical review; articles breaking the editorial rules."""
 
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
 from shop.cards import OUT_OF_STOCK, product_cards
 from shop.references import product_references
+
+from .editorial_checks import article_problems, review_state, reviews_due
+from .models import ArticlePage
 
 #: Each problem, worst first.
 PROBLEMS = ("Deleted", "Not public", "Out of stock", "Unavailable")
@@ -77,13 +82,18 @@ def callout_problems(request=None):
     )
 
 
+def may_edit_pages(user):
+    """Whether `user` may add, change or publish pages: who sees the reports."""
+    return policy_registry.get_by_type(Page).user_has_any_permission(
+        user, CalloutProblemsReportView.any_permission_required
+    )
+
+
 class PageReportMenuItem(MenuItem):
     """A Reports menu item for those who may add, change or publish pages."""
 
     def is_shown(self, request):
-        return policy_registry.get_by_type(Page).user_has_any_permission(
-            request.user, CalloutProblemsReportView.any_permission_required
-        )
+        return may_edit_pages(request.user)
 
 
 class CalloutProblemsReportView(ReportView):
@@ -114,3 +124,115 @@ class CalloutProblemsReportView(ReportView):
 
     def get_queryset(self):
         return callout_problems(self.request)
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    """A live article whose medical review is overdue or coming up."""
+
+    page_title: str
+    edit_page_url: str
+    reviewer: str
+    last_reviewed: object
+    review_due: object
+    state: str
+
+
+def live_articles_for_review():
+    # The schedule needs no body or references: not loaded for every article.
+    return ArticlePage.objects.live().defer("body", "references").order_by("title")
+
+
+def review_due_rows(today=None):
+    """Every live article due for review within the warning days, soonest
+    first, in one query."""
+    today = today or timezone.localdate()
+    return [
+        ReviewDue(
+            page_title=article.title,
+            edit_page_url=reverse("wagtailadmin_pages:edit", args=[article.pk]),
+            reviewer=article.reviewer.name if article.reviewer else "",
+            last_reviewed=article.last_reviewed,
+            review_due=due,
+            state=review_state(due, today),
+        )
+        for article, due in reviews_due(live_articles_for_review(), today)
+    ]
+
+
+class ReviewsDueReportView(ReportView):
+    """Live articles whose medical review is overdue or due within 30 days."""
+
+    page_title = "Reviews due"
+    header_icon = "calendar-alt"
+    index_url_name = "reviews_due_report"
+    index_results_url_name = "reviews_due_report_results"
+    model = Page
+    any_permission_required = ["add", "change", "publish"]
+    export_filename = "reviews-due"
+    list_export = ["page_title", "reviewer", "last_reviewed", "review_due", "state"]
+    export_headings = {
+        "page_title": "Article",
+        "reviewer": "Reviewer",
+        "last_reviewed": "Last reviewed",
+        "review_due": "Review due",
+        "state": "State",
+    }
+    columns = [
+        TitleColumn(
+            "page_title", label="Article", get_url=lambda row: row.edit_page_url
+        ),
+        Column("reviewer"),
+        DateColumn("last_reviewed", label="Last reviewed"),
+        DateColumn("review_due", label="Review due"),
+        Column("state"),
+    ]
+
+    def get_queryset(self):
+        return review_due_rows()
+
+
+@dataclass(frozen=True)
+class ArticleCheckRow:
+    """A live or draft article and the editorial rules it breaks."""
+
+    page_title: str
+    edit_page_url: str
+    problems: str
+
+
+class ArticleChecksReportView(ReportView):
+    """Every article with the rules it breaks (no reviewer, no references,
+    review overdue, callouts without the disclosure); the same rules warn in
+    the editor's content checks."""
+
+    page_title = "Article checks"
+    header_icon = "tasks"
+    index_url_name = "article_checks_report"
+    index_results_url_name = "article_checks_report_results"
+    model = Page
+    any_permission_required = ["add", "change", "publish"]
+    export_filename = "article-checks"
+    list_export = ["page_title", "problems"]
+    export_headings = {"page_title": "Article", "problems": "Problems"}
+    columns = [
+        TitleColumn(
+            "page_title", label="Article", get_url=lambda row: row.edit_page_url
+        ),
+        Column("problems"),
+    ]
+
+    def get_queryset(self):
+        today = timezone.localdate()
+        rows = [
+            ArticleCheckRow(
+                page_title=article.get_admin_display_title(),
+                edit_page_url=reverse("wagtailadmin_pages:edit", args=[article.pk]),
+                problems="; ".join(
+                    rule.problem for rule in article_problems(article, today)
+                )
+                or "None",
+            )
+            for article in ArticlePage.objects.order_by("title")
+        ]
+        return sorted(rows, key=lambda row: row.problems == "None")

@@ -1,10 +1,12 @@
-"""Load the demo's Wagtail side: authors, topics, articles and the home page.
+"""Load the demo's Wagtail side: authors, reviewers, topics, articles (with
+their references) and the home page.
 
 The articles are Markdown files in `demo/articles/`, imported through the
 importer; the illustrations they name (images/<motif>.png) are drawn for the
 import. Rows are found by a stable key (name, slug, image title) before
 anything is created, so loading twice changes nothing."""
 
+import datetime
 import io
 import tempfile
 import uuid
@@ -15,7 +17,14 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from blog.models import ArticlePage, Author, HomePageFeaturedArticle, Topic
+from blog.models import (
+    ArticlePage,
+    Author,
+    HomePageFeaturedArticle,
+    Reviewer,
+    Topic,
+    add_months,
+)
 from demo import editorial
 from demo.callouts import category_callout, product_grid
 from demo.images import draw_article_image
@@ -64,6 +73,50 @@ def ensure_authors():
     return authors
 
 
+def ensure_reviewers():
+    reviewers = {}
+    for spec in editorial.REVIEWERS:
+        reviewer = Reviewer.objects.filter(name=spec.name).first()
+        if reviewer is None:
+            reviewer = Reviewer.objects.create(
+                name=spec.name,
+                credentials=spec.credentials,
+                registration_body=spec.registration_body,
+                registration_number=spec.registration_number,
+                bio=spec.bio,
+            )
+        reviewers[spec.name] = reviewer
+    return reviewers
+
+
+def add_references_and_review(article, today=None):
+    """Publish the article with its references and, for the two articles on
+    a monthly cycle, a last review that makes them due (editorial.py)."""
+    article = article.get_latest_revision_as_object()
+    article.references = [
+        (
+            "reference",
+            {
+                "authors": reference.authors,
+                "title": reference.title,
+                "publisher": reference.publisher,
+                "year": reference.year,
+                "doi": "",
+                "pmid": "",
+                "url": reference.url,
+            },
+        )
+        for reference in editorial.REFERENCES[article.slug]
+    ]
+    if article.slug in editorial.DUE_FOR_REVIEW:
+        today = today or datetime.date.today()
+        article.review_interval_months = 1
+        article.last_reviewed = add_months(today, -1) + datetime.timedelta(
+            days=editorial.DUE_FOR_REVIEW[article.slug]
+        )
+    article.save_revision().publish()
+
+
 def ensure_topics():
     topics = {}
     for spec in editorial.TOPICS:
@@ -99,6 +152,7 @@ def ensure_articles(index):
     """The demo articles, published under `index`, oldest first, and the
     importer's warnings. An article whose slug is taken is left as it is."""
     ensure_authors()
+    ensure_reviewers()
     ensure_topics()
     documents = article_documents()
     existing = {
@@ -117,6 +171,7 @@ def ensure_articles(index):
             outcome = import_document(
                 document, parent=index, publish=True, base_dir=folder
             )
+            add_references_and_review(outcome.page)
             articles.append(outcome.page)
             warnings += [f"{document.name}: {text}" for text in outcome.warnings]
     return articles, warnings

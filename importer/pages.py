@@ -19,7 +19,13 @@ from wagtail.images.forms import get_image_form
 from wagtail.utils.file import hash_filelike
 
 from blog.blocks import unique_anchor
-from blog.models import ArticleIndexPage, ArticlePage, Author, Topic
+from blog.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    Author,
+    Topic,
+    reviewer_for_byline,
+)
 
 from .models import ImportedArticle
 
@@ -345,7 +351,7 @@ def import_document(
             document.date or page.date_published or datetime.date.today()
         )
         if document.reviewed_by:
-            page.medically_reviewed_by = document.reviewed_by[:120]
+            page.reviewer = reviewer_for_byline(document.reviewed_by)
         if document.last_reviewed:
             page.last_reviewed = document.last_reviewed
         if document.hero is not None:

@@ -36,7 +36,7 @@ ROLES = {
         is_staff=False,
         permissions=[
             "wagtailadmin.access_admin",
-            *crud("blog", "author", "topic"),
+            *crud("blog", "author", "reviewer", "topic"),
             *crud("search_terms", "synonym"),
             *crud("wagtailsearchpromotions", "searchpromotion"),
             *crud("taggit", "tag", actions=("add", "change", "view")),

@@ -7,7 +7,7 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Collection
 
-from blog.models import ArticlePage, Author, Topic
+from blog.models import ArticlePage, Author, Reviewer, Topic
 
 
 def body_json(*blocks):
@@ -46,6 +46,17 @@ class AuthorFactory(DjangoModelFactory):
         model = Author
 
 
+class ReviewerFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Dr Alex Example {n}")
+    credentials = "General practitioner, MRCGP"
+    registration_body = "General Medical Council"
+    registration_number = factory.Sequence(lambda n: f"{7000000 + n}")
+    bio = "Checks articles for medical accuracy."
+
+    class Meta:
+        model = Reviewer
+
+
 class TopicFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Topic {n}")
     slug = factory.LazyAttribute(lambda obj: obj.name.lower().replace(" ", "-"))
@@ -61,7 +72,7 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Looking after your back, part {n}")
     standfirst = "Simple, safe steps that help most people with back pain."
     author = factory.SubFactory(AuthorFactory)
-    medically_reviewed_by = "Dr Alex Example, GP"
+    reviewer = factory.SubFactory(ReviewerFactory)
     body = factory.LazyFunction(sample_body)
 
     class Meta:

@@ -316,6 +316,16 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 TAGGIT_CASE_INSENSITIVE = True
 
+# Medical review: an article is due this many months after its last review
+# (the PIF TICK asks for at least every three years); editors may set less.
+BLOG_REVIEW_INTERVAL_MONTHS = env.int("BLOG_REVIEW_INTERVAL_MONTHS", default=24)
+# Shown near the top of every article with a product callout (FTC endorsement
+# guides: material connections disclosed clearly and conspicuously).
+BLOG_PRODUCT_DISCLOSURE = (
+    "We sell products featured in this article. Our editors choose them "
+    "independently, and buying them helps fund the site."
+)
+
 # SEARCH_BACKEND_URL moves the search index from the database to a search
 # server: engine[+http|+https]://[user:password@]host:port/index-prefix.
 SEARCH_SERVER_ENGINES = (

@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from blog.models import ArticlePage
 from shop.dashboard.catalogue.forms import ProductForm
-from tests.factories_blog import AuthorFactory
+from tests.factories_blog import AuthorFactory, ReviewerFactory
 from tests.factories_shop import make_product
 from tests.integration.callouts.conftest import body, product_callout
 
@@ -131,7 +131,9 @@ def hostile_article(article_index, hostile_product):
         slug="hostile",
         standfirst=f"Standfirst {PAYLOAD}",
         author=author,
-        medically_reviewed_by=PAYLOAD,
+        reviewer=ReviewerFactory(
+            name=PAYLOAD, credentials=PAYLOAD, registration_body=PAYLOAD, bio=PAYLOAD
+        ),
         search_description=PAYLOAD,
         body=body(
             ("heading", {"text": PAYLOAD, "level": "h2", "anchor": ""}),

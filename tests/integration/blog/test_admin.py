@@ -15,7 +15,12 @@ from wagtail.test.utils.form_data import (
 from blog.blocks import ARTICLE_TEXT_FEATURES
 from blog.models import ArticleIndexPage, ArticlePage, Author, HomePage, Topic
 from tests.conftest import ensure_site_tree
-from tests.factories_blog import ArticlePageFactory, AuthorFactory, TopicFactory
+from tests.factories_blog import (
+    ArticlePageFactory,
+    AuthorFactory,
+    ReviewerFactory,
+    TopicFactory,
+)
 
 
 class ArticleAdminTests(WagtailPageTestCase):
@@ -41,8 +46,25 @@ class ArticleAdminTests(WagtailPageTestCase):
             "author": str(author.pk),
             "tags": "walking, exercise",
             "date_published": "2026-04-01",
-            "medically_reviewed_by": "Dr Lee Example",
+            "reviewer": str(ReviewerFactory().pk),
             "last_reviewed": "2026-04-02",
+            "review_interval_months": "24",
+            "references": streamfield(
+                [
+                    (
+                        "reference",
+                        {
+                            "authors": "NHS",
+                            "title": "Back pain",
+                            "publisher": "NHS website",
+                            "year": "",
+                            "doi": "",
+                            "pmid": "",
+                            "url": "https://www.nhs.uk/conditions/back-pain/",
+                        },
+                    )
+                ]
+            ),
             "body": streamfield(
                 [
                     (

@@ -15,6 +15,7 @@ from tests.factories_blog import (
     ArticlePageFactory,
     AuthorFactory,
     ImageFactory,
+    ReviewerFactory,
     TopicFactory,
     body_json,
 )
@@ -57,7 +58,7 @@ def test_article_shows_byline_review_and_hero(client, article_index, hero_image)
         hero_image=hero_image,
         hero_alt="A person stretching on a mat",
         hero_caption="Gentle stretches help.",
-        medically_reviewed_by="Dr Lee Example, GP",
+        reviewer=ReviewerFactory(name="Dr Lee Example", credentials="GP"),
         last_reviewed="2026-03-01",
     )
     soup = soup_of(client.get(article.url))
@@ -70,9 +71,8 @@ def test_article_shows_byline_review_and_hero(client, article_index, hero_image)
     byline = soup.select_one(".article__byline").get_text(" ", strip=True)
     assert "Jo Physio" in byline and "Physiotherapist" in byline
     assert "min read" in byline
-    review = soup.select_one(".article__review").get_text(" ", strip=True)
-    assert "Medically reviewed by Dr Lee Example, GP" in review
-    assert "1 March 2026" in review
+    review = " ".join(soup.select_one(".article__review").get_text().split())
+    assert "Last reviewed 1 March 2026 by Dr Lee Example, GP" in review
     hero = soup.select_one(".article__hero")
     img = hero.find("img")
     assert img["alt"] == "A person stretching on a mat"
@@ -213,12 +213,13 @@ def test_json_ld_article_has_the_required_keys(client, article_index, hero_image
     )
     article_data, breadcrumbs = json_ld_blocks(soup)
     assert article_data["@context"] == "https://schema.org"
-    assert article_data["@type"] == "Article"
+    assert article_data["@type"] == ["MedicalWebPage", "Article"]
     assert article_data["headline"] == 'Core strength: "planks" </script> explained'
     assert article_data["author"] == {
         "@type": "Person",
         "name": "Jo Physio",
         "jobTitle": "Physiotherapist",
+        "url": f"{article_index.full_url}authors/{article.author.pk}/",
     }
     assert re.match(r"^\d{4}-\d{2}-\d{2}T", article_data["datePublished"])
     assert re.match(r"^\d{4}-\d{2}-\d{2}T", article_data["dateModified"])

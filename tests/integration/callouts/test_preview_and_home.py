@@ -48,6 +48,8 @@ def test_preview_renders_callouts_and_explains_hidden_ones(editor_client, make_a
     data.update(
         {
             "body-count": "2",
+            # The article's references, a StreamField the form renders in JS.
+            "references-count": "0",
             "body-0-deleted": "",
             "body-0-order": "0",
             "body-0-type": "product_callout",

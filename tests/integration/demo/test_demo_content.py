@@ -6,7 +6,7 @@ import re
 
 from django.utils.text import slugify
 
-from demo.editorial import AUTHORS, TOPICS
+from demo.editorial import AUTHORS, REFERENCES, REVIEWERS, TOPICS
 from demo.pages import ARTICLES_DIR, article_documents
 from demo.products import CATEGORIES, PRODUCTS
 
@@ -59,12 +59,15 @@ def test_the_set_has_a_product_grid_and_a_category_callout():
 
 def test_articles_are_filed_and_reviewed():
     author_names = {a.name for a in AUTHORS}
+    reviewer_names = {r.name for r in REVIEWERS}
     topic_names = {t.name for t in TOPICS}
     for document in article_documents():
         assert document.author in author_names
         assert document.topics and set(document.topics) <= topic_names
         assert document.tags
         assert document.reviewed_by and document.last_reviewed and document.date
+        assert document.reviewed_by.partition(",")[0] in reviewer_names
+        assert REFERENCES[document.slug], document.slug
 
 
 def test_callouts_name_real_products_and_categories():

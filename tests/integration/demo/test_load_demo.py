@@ -12,6 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex, Revision
 
 from blog.models import ArticlePage, Author, HomePage, Topic
+from blog.reports import review_due_rows
 from demo.images import draw_article_image
 from demo.pages import ARTICLES_DIR
 from demo.products import PRODUCTS
@@ -83,7 +84,8 @@ def test_every_demo_article_renders_with_its_callouts(client, demo):
     assert not ArticlePage.objects.filter(has_unpublished_changes=True).exists()
     for article in articles:
         assert article.author and article.author.bio
-        assert article.medically_reviewed_by and article.last_reviewed
+        assert article.reviewer and article.reviewer.credentials
+        assert article.last_reviewed and article.references
         assert article.topics.exists() and article.tags.exists()
         assert article.hero_image is not None and article.hero_alt
         source = (ARTICLES_DIR / f"{article.slug}.md").read_text()
@@ -148,3 +150,16 @@ def test_callouts_are_in_the_reference_index_and_staff_groups_exist(demo):
     names = set(Group.objects.values_list("name", flat=True))
     assert {"Editors", "Catalogue managers"} <= names
     assert not get_user_model().objects.exists()
+
+
+def test_demo_articles_cite_real_guidance_and_two_are_due_for_review(client, demo):
+
+    for article in ArticlePage.objects.live():
+        urls = [reference.value["url"] for reference in article.references]
+        assert "https://www.nice.org.uk/guidance/ng59" in urls, article.slug
+        assert not any(r.value["doi"] or r.value["pmid"] for r in article.references)
+        html = client.get(article.url).content.decode()
+        assert 'id="ref-1"' in html and "data-disclosure" in html, article.slug
+    due = {row.page_title: row.state for row in review_due_rows()}
+    assert len(due) == 2
+    assert sorted(state.split()[0] for state in due.values()) == ["Due", "Overdue"]
