@@ -25,6 +25,13 @@ def plain_text(markup):
     return " ".join(html.unescape(text).split())
 
 
+def product_category_path(product):
+    """The product's first public category and those above it, outermost
+    first: its breadcrumb."""
+    category = next(iter(product.get_categories()), None)
+    return category.get_ancestors_and_self() if category else []
+
+
 def shop_crumbs(request, categories):
     """Home, the shop and the given categories, as (name, absolute URL)."""
     absolute = request.build_absolute_uri

@@ -17,6 +17,7 @@ from oscar.apps.search.views import catalogue as core_views
 from shop.cards import product_cards
 from shop.catalogue.filters import ProductFilters, with_shelf_price
 from shop.catalogue.models import Product, ProductCategory
+from shop.structured_data import product_category_path
 
 SORT_ORDERS = {
     "featured": ("Featured", (F("priority").desc(), F("date_created").desc())),
@@ -212,10 +213,8 @@ class ProductDetailView(catalogue_views.ProductDetailView):
         # The price and availability, worked out once for the whole page.
         context = super().get_context_data(**kwargs)
         context["purchase_info"] = self.request.strategy.fetch_for_product(self.object)
-        # The breadcrumb and its structured data: the first category and
-        # those above it.
-        category = next(iter(self.object.get_categories()), None)
-        context["category_path"] = category.get_ancestors_and_self() if category else []
+        # Read once for the breadcrumb and its structured data.
+        context["category_path"] = product_category_path(self.object)
         return context
 
     def send_signal(self, request, response, product):

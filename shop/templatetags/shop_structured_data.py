@@ -1,5 +1,6 @@
 """JSON-LD of the shop's pages: {% product_json_ld %}, {% category_json_ld %}
-and {% product_list_json_ld %}."""
+and {% product_list_json_ld %}; and {% product_category_path %}, a
+product's breadcrumb."""
 
 from django import template
 from django.utils.html import format_html_join
@@ -8,6 +9,8 @@ from shop import structured_data
 from site_project.structured_data import json_ld_script
 
 register = template.Library()
+
+register.simple_tag(structured_data.product_category_path)
 
 
 @register.simple_tag(takes_context=True)

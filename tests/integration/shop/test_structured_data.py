@@ -4,10 +4,11 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
 from oscar.apps.catalogue.reviews.models import ProductReview
 
 from shop.catalogue.models import ProductCategory
-from tests.factories_shop import make_category, make_product
+from tests.factories_shop import create_user, make_category, make_product
 from tests.integration.shop.test_missing_product_images import product_with_image
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +143,18 @@ def test_category_has_breadcrumbs_and_its_products_in_order(client):
     # Served from the cached list, the ItemList is still there.
     found, _ = json_ld(client.get(packs.get_absolute_url() + "?sort_by=price-asc"))
     assert len(found["ItemList"]["itemListElement"]) == 3
+
+
+def test_review_form_keeps_the_breadcrumb_but_is_not_the_product(client):
+    category = make_category("Rollers")
+    product = make_product(title="Foam roller")
+    ProductCategory.objects.create(product=product, category=category)
+    client.force_login(create_user())
+    url = reverse(
+        "catalogue:reviews-add",
+        kwargs={"product_slug": product.slug, "product_pk": product.pk},
+    )
+    found, soup = json_ld(client.get(url))
+    assert "Product" not in found
+    crumbs = [a.get_text() for a in soup.select(".breadcrumbs a")]
+    assert crumbs == ["Home", "Shop", "Rollers"]
