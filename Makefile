@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: worker run stack test test-postgres test-stack install migrate demo lint format browser bench bench-search bench-scale bench-peers bench-import loadtest clean
+.PHONY: worker run stack test test-postgres test-stack install migrate demo lint format browser bench bench-search bench-scale bench-peers bench-import loadtest audit clean
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	test -x $(PYTHON) || python3 -m venv $(VENV)
@@ -110,6 +110,15 @@ bench-import: install
 ## gunicorn on its own PostgreSQL, which is stopped for 15 s in the middle.
 loadtest: install
 	$(PYTHON) bench/load/run.py $(LOADTEST_ARGS)
+
+## Lighthouse (mobile and desktop), the Nu HTML Checker and axe-core on home,
+## an article with callouts, a category, a product, basket and search, served
+## by a fresh reference stack (production settings) on its own ports
+## (bench/audit/audit.py; its npm tools go to bench/audit/node_modules).
+audit: install browser
+	STACK_NGINX_PORT=8780 STACK_VARNISH_PORT=8781 STACK_GUNICORN_PORTS=8791,8792 \
+	STACK_POSTGRES_PORT=15720 STACK_REDIS_PORT=63720 STACK_SMTP_PORT=8725 \
+	$(PYTHON) deploy/stack.py --fresh -- $(PYTHON) bench/audit/audit.py
 
 clean:
 	rm -rf $(VENV) staticfiles test-results .pytest_cache

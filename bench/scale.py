@@ -133,9 +133,9 @@ def _shared_product_images():
     product of that category (sorl makes each thumbnail once)."""
     names = {}
     for spec in demo_products.CATEGORIES:
-        png = draw_product_image(spec.name, spec.key, size=400)
+        jpeg = draw_product_image(spec.key, size=400)
         names[spec.key] = default_storage.save(
-            f"images/products/scale/{spec.key}.png", ContentFile(png)
+            f"images/products/scale/{spec.key}.jpg", ContentFile(jpeg)
         )
     return names
 

@@ -338,3 +338,10 @@ ARTICLE_BODY_BLOCKS = [
     ("video", VideoEmbedBlock()),
     *callout_block_types(),
 ]
+
+# A standard page (delivery, returns, terms...) is text: no callouts or media.
+STANDARD_BODY_BLOCKS = [
+    ("heading", HeadingBlock()),
+    ("paragraph", ArticleTextBlock()),
+    ("note", NoteBlock()),
+]

@@ -38,8 +38,11 @@ from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from site_project import structured_data
+
 from .blocks import (
     ARTICLE_BODY_BLOCKS,
+    STANDARD_BODY_BLOCKS,
     ArticleBodyBlock,
     ReferenceBlock,
     cited_numbers,
@@ -300,6 +303,16 @@ class HeroImageMixin(models.Model):
         abstract = True
 
 
+def breadcrumb_list(context, page):
+    """schema.org BreadcrumbList of a page: its ancestors below the root, then
+    the page."""
+    request = context["request"]
+    return structured_data.breadcrumb_list(
+        (crumb.title, crumb.get_full_url(request))
+        for crumb in [*context["breadcrumbs"], page]
+    )
+
+
 def publisher(context, **extra):
     """schema.org Organization for the site, with its logo."""
     logo = {"@type": "ImageObject", "url": context["logo_url"]}
@@ -337,7 +350,7 @@ class HomePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["blog.ArticleIndexPage"]
+    subpage_types = ["blog.ArticleIndexPage", "blog.StandardPage"]
     max_count = 1
 
     template = "blog/home_page.html"
@@ -365,11 +378,18 @@ class HomePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
         )
         context.update(seo_context(self, request, self.hero_image, self.hero_alt))
         context["product_cards"] = callout_cards(self.featured_products, request)
-        context["structured_data"] = [self.structured_data(context)]
+        context["structured_data"] = [
+            self.structured_data(context),
+            {
+                "@context": structured_data.SCHEMA_ORG,
+                **publisher(context, url=context["canonical_url"]),
+            },
+        ]
         return context
 
     def structured_data(self, context):
-        """schema.org WebSite (with the site search) and its publisher."""
+        """schema.org WebSite (with the site search) and its publisher; the
+        publisher is also the page's Organization."""
         url = context["canonical_url"]
         return {
             "@context": "https://schema.org",
@@ -830,20 +850,34 @@ class ArticlePage(HeroImageMixin, Page):  # noqa: DJ008 (Page.__str__)
                 reference.block.citation_data(reference.value)
                 for reference in self.references
             ]
-        crumbs = [*context["breadcrumbs"], self]
-        return [
-            article,
-            {
-                "@context": "https://schema.org",
-                "@type": "BreadcrumbList",
-                "itemListElement": [
-                    {
-                        "@type": "ListItem",
-                        "position": position,
-                        "name": crumb.title,
-                        "item": crumb.get_full_url(context["request"]),
-                    }
-                    for position, crumb in enumerate(crumbs, start=1)
-                ],
-            },
-        ]
+        return [article, breadcrumb_list(context, self)]
+
+
+class StandardPage(Page):  # noqa: DJ008 (Page.__str__)
+    """A plain page of text: delivery, returns, privacy, terms, contact."""
+
+    intro = models.TextField(
+        max_length=400,
+        blank=True,
+        help_text="One or two sentences under the title; also the default "
+        "summary for search engines.",
+    )
+    body = StreamField(ArticleBodyBlock(STANDARD_BODY_BLOCKS), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro", boost=1.5),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["blog.HomePage", "blog.StandardPage"]
+    subpage_types = ["blog.StandardPage"]
+
+    template = "blog/standard_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(seo_context(self, request))
+        context["structured_data"] = [breadcrumb_list(context, self)]
+        return context

@@ -91,12 +91,10 @@ def ensure_product(spec, product_class, category, partner):
             low_stock_threshold=5,
         )
     if not product.images.exists():
-        png = draw_product_image(
-            spec.title, spec.category, PRODUCT_KEY_MOTIFS.get(spec.key)
-        )
+        jpeg = draw_product_image(spec.category, PRODUCT_KEY_MOTIFS.get(spec.key))
         ProductImage.objects.create(
             product=product,
-            original=ContentFile(png, name=f"{spec.key}.png"),
+            original=ContentFile(jpeg, name=f"{spec.key}.jpg"),
             caption=spec.title,
             display_order=0,
         )

@@ -1,17 +1,18 @@
 """Illustrations for the demo, drawn with Pillow at load time.
 
-Flat shapes on a calm background, one palette per product category and one
-motif per product or article figure. Drawing is deterministic: the same
-arguments always give the same PNG bytes (cached per process), so reloading
-the demo finds nothing new to store. Everything is drawn at twice the size
-and scaled down, which smooths the edges.
+One palette per product category and one motif per product or article
+figure: article figures are flat shapes on a calm background (PNG), products
+are drawn as studio photographs, shaded and with a shadow (JPEG). Drawing is
+deterministic: the same arguments always give the same bytes (cached per
+process), so reloading the demo finds nothing new to store. Everything is
+drawn at twice the size and scaled down, which smooths the edges.
 """
 
 import functools
 import io
 import math
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageColor, ImageDraw, ImageFilter
 
 SCALE = 2
 
@@ -32,10 +33,6 @@ CATEGORY_MOTIFS = {
 }
 
 
-def _font(size):
-    return ImageFont.load_default(size=size * SCALE)
-
-
 def _png(image, size):
     image = image.resize(size, Image.Resampling.LANCZOS)
     buffer = io.BytesIO()
@@ -43,18 +40,12 @@ def _png(image, size):
     return buffer.getvalue()
 
 
-def _wrap(draw, text, font, max_width):
-    lines, line = [], ""
-    for word in text.split():
-        candidate = f"{line} {word}".strip()
-        if draw.textlength(candidate, font=font) <= max_width or not line:
-            line = candidate
-        else:
-            lines.append(line)
-            line = word
-    if line:
-        lines.append(line)
-    return lines
+def _jpeg(image):
+    """The supersampled canvas at its size, as a JPEG."""
+    image = image.reduce(SCALE)
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=88, optimize=True)
+    return buffer.getvalue()
 
 
 def _s(*values):
@@ -62,253 +53,570 @@ def _s(*values):
     return [round(v * SCALE) for v in values]
 
 
-# ------------------------------------------------------------ product motifs
-def _roller(d, cx, cy, r, p):
-    d.rounded_rectangle(
-        _s(cx - r, cy - r * 0.45, cx + r, cy + r * 0.45),
-        radius=r * 0.45 * SCALE,
-        fill=p[2],
+# ------------------------------------------------------- product photographs
+# A product is drawn as a studio photograph: parts (silhouettes) filled with
+# a colour shaded from a light at the upper left, with a soft highlight and
+# darker edges, standing on a seamless paper backdrop on which the parts
+# together cast one soft shadow. No text: the page names the product.
+
+
+def _rgb(colour):
+    return ImageColor.getrgb(colour)
+
+
+def _mix(colour, other, amount):
+    return tuple(
+        round(a + (b - a) * amount) for a, b in zip(colour, other, strict=True)
     )
-    for i in range(-3, 4):
-        x = cx + i * r * 0.25
-        d.line(_s(x, cy - r * 0.4, x, cy + r * 0.4), fill=p[1], width=5 * SCALE)
-    d.ellipse(_s(cx + r * 0.7, cy - r * 0.45, cx + r * 1.15, cy + r * 0.45), fill=p[3])
 
 
-def _balls(d, cx, cy, r, p):
-    d.ellipse(_s(cx - r, cy - r * 0.5, cx - r * 0.1, cy + r * 0.4), fill=p[2])
-    d.ellipse(_s(cx - r * 0.55, cy - r * 0.5, cx + r * 0.25, cy + r * 0.4), fill=p[2])
-    d.ellipse(_s(cx + r * 0.35, cy - r * 0.2, cx + r, cy + r * 0.45), fill=p[3])
-    for a in range(0, 360, 30):
-        x = cx + r * 0.675 + math.cos(math.radians(a)) * r * 0.36
-        y = cy + r * 0.125 + math.sin(math.radians(a)) * r * 0.36
-        d.ellipse(_s(x - 5, y - 5, x + 5, y + 5), fill=p[3])
+WHITE, BLACK = (255, 255, 255), (0, 0, 0)
+# The side of the square on which smooth gradients are drawn before scaling.
+SMOOTH = 128
 
 
-def _massager(d, cx, cy, r, p):
-    d.rounded_rectangle(
-        _s(cx - r * 0.8, cy - r * 0.6, cx + r * 0.5, cy - r * 0.1),
-        radius=r * 0.25 * SCALE,
-        fill=p[2],
+@functools.cache
+def _diagonal_gradient():
+    """0 at the upper left to 255 at the lower right."""
+    vertical = Image.linear_gradient("L")
+    return Image.blend(vertical, vertical.rotate(90), 0.5)
+
+
+class Studio:
+    """Collects a product's parts in design units (a ``size`` square) and
+    renders them, with their shadow, on the backdrop."""
+
+    def __init__(self, size, palette):
+        self.size = size
+        self.canvas = size * SCALE
+        self.palette = palette
+        self.parts = []
+        # Every part's silhouette at once, for the shadow.
+        self.silhouette = Image.new("L", (self.canvas, self.canvas), 0)
+        self.union = ImageDraw.Draw(self.silhouette)
+
+    def _part(self, colour, gloss, draw):
+        mask = Image.new("L", (self.canvas, self.canvas), 0)
+        draw(ImageDraw.Draw(mask))
+        draw(self.union)
+        self.parts.append((mask, _rgb(colour), gloss))
+
+    def ellipse(self, box, colour, gloss=0.55):
+        self._part(colour, gloss, lambda d: d.ellipse(_s(*box), fill=255))
+
+    def rounded(self, box, radius, colour, gloss=0.3):
+        self._part(
+            colour,
+            gloss,
+            lambda d: d.rounded_rectangle(_s(*box), radius=radius * SCALE, fill=255),
+        )
+
+    def polygon(self, points, colour, gloss=0.3):
+        flat = _s(*(v for point in points for v in point))
+        self._part(colour, gloss, lambda d: d.polygon(flat, fill=255))
+
+    def line(self, points, width, colour, gloss=0.35):
+        flat = _s(*(v for point in points for v in point))
+
+        def draw(d):
+            d.line(flat, fill=255, width=round(width * SCALE), joint="curve")
+            for x, y in points:  # round ends
+                d.ellipse(
+                    _s(x - width / 2, y - width / 2, x + width / 2, y + width / 2),
+                    fill=255,
+                )
+
+        self._part(colour, gloss, draw)
+
+    def ring(self, box, width, colour, gloss=0.4):
+        self._part(
+            colour,
+            gloss,
+            lambda d: d.ellipse(_s(*box), outline=255, width=round(width * SCALE)),
+        )
+
+    def arc(self, box, start, end, width, colour, gloss=0.35):
+        self._part(
+            colour,
+            gloss,
+            lambda d: d.arc(_s(*box), start, end, fill=255, width=round(width * SCALE)),
+        )
+
+    def backdrop(self):
+        """Seamless paper: lighter behind, a floor that falls into shade and
+        light that falls off towards the corners (smooth, so drawn small)."""
+        back = _mix(_rgb(self.palette[0]), WHITE, 0.45)
+        floor = _mix(_rgb(self.palette[0]), _rgb(self.palette[4]), 0.1)
+        ramp = Image.linear_gradient("L").resize((SMOOTH, SMOOTH))
+        image = Image.composite(
+            Image.new("RGB", ramp.size, floor), Image.new("RGB", ramp.size, back), ramp
+        )
+        vignette = Image.radial_gradient("L").resize((SMOOTH, SMOOTH))
+        vignette = vignette.point(lambda v: max(0, v - 150) * 0.45)
+        shade = Image.new("RGB", image.size, _mix(floor, BLACK, 0.2))
+        image = Image.composite(shade, image, vignette)
+        return image.resize((self.canvas, self.canvas), Image.Resampling.BILINEAR)
+
+    def shadow(self, image):
+        """One soft shadow of all the parts on the floor below them, and a
+        darker one where they touch it (soft, so worked out at a quarter of
+        the size)."""
+        union = self.silhouette.reduce(4)
+        small = union.size[0]
+        left, top, right, bottom = union.getbbox()
+        height = max(1, round((bottom - top) * 0.22))
+        cast = union.crop((left, top, right, bottom)).resize((right - left, height))
+        floor = Image.new("L", union.size, 0)
+        floor.paste(cast, (left + (right - left) // 14, bottom - height * 2 // 3))
+        floor = floor.filter(ImageFilter.GaussianBlur(small * 0.025))
+        contact = Image.new("L", union.size, 0)
+        ImageDraw.Draw(contact).ellipse(
+            (
+                left + (right - left) * 0.08,
+                bottom - small * 0.018,
+                right - (right - left) * 0.05,
+                bottom + small * 0.012,
+            ),
+            fill=255,
+        )
+        contact = contact.filter(ImageFilter.GaussianBlur(small * 0.01))
+        alpha = ImageChops.lighter(
+            floor.point(lambda v: v * 0.42), contact.point(lambda v: v * 0.5)
+        ).resize(image.size, Image.Resampling.BILINEAR)
+        ink = Image.new("RGB", image.size, _mix(_rgb(self.palette[4]), BLACK, 0.3))
+        return Image.composite(ink, image, alpha)
+
+    def paint(self, image, mask, colour, gloss):
+        """One part, shaded: lit side lighter, far side and rim darker, a
+        soft highlight towards the light."""
+        box = mask.getbbox()
+        if box is None:
+            return image
+        pad = round(self.canvas * 0.02)
+        box = (
+            max(0, box[0] - pad),
+            max(0, box[1] - pad),
+            min(self.canvas, box[2] + pad),
+            min(self.canvas, box[3] + pad),
+        )
+        part = mask.crop(box)
+        size = part.size
+        lit, dark = _mix(colour, WHITE, 0.22), _mix(colour, BLACK, 0.32)
+        fill = Image.composite(
+            Image.new("RGB", size, dark),
+            Image.new("RGB", size, lit),
+            _diagonal_gradient().resize(size),
+        )
+        # Blurs are soft: worked out at a quarter of the size.
+        small = part.reduce(4)
+        soft = small.filter(ImageFilter.GaussianBlur(max(1, min(small.size) * 0.08)))
+        soft = soft.resize(size, Image.Resampling.BILINEAR)
+        rim = ImageChops.subtract(part, soft).point(lambda v: min(255, v * 2))
+        fill = Image.composite(
+            Image.new("RGB", size, _mix(colour, BLACK, 0.45)), fill, rim
+        )
+        if gloss:
+            glow = Image.new("L", small.size, 0)
+            w, h = small.size
+            ImageDraw.Draw(glow).ellipse(
+                (w * 0.16, h * 0.1, w * 0.5, h * 0.38), fill=round(255 * gloss)
+            )
+            glow = glow.filter(ImageFilter.GaussianBlur(min(small.size) * 0.09))
+            glow = ImageChops.multiply(
+                glow.resize(size, Image.Resampling.BILINEAR), part
+            )
+            fill = Image.composite(Image.new("RGB", size, WHITE), fill, glow)
+        image.paste(fill, box, part)
+        return image
+
+    def render(self):
+        image = self.shadow(self.backdrop())
+        for mask, colour, gloss in self.parts:
+            image = self.paint(image, mask, colour, gloss)
+        return image
+
+
+# Each product kind in design units: centre (cx, cy), scale r, palette p
+# (background, panel, main, accent, ink).
+def _roller(s, cx, cy, r, p):
+    s.rounded((cx - r, cy - r * 0.32, cx + r * 0.8, cy + r * 0.32), r * 0.32, p[2])
+    for i in range(5):
+        x = cx - r * 0.7 + i * r * 0.32
+        s.rounded(
+            (x, cy - r * 0.3, x + r * 0.05, cy + r * 0.3),
+            r * 0.03,
+            _shade(p[2], 0.25),
+            0,
+        )
+    s.ellipse(
+        (cx + r * 0.55, cy - r * 0.32, cx + r * 1.0, cy + r * 0.32),
+        _tint(p[2], 0.25),
+        0.2,
     )
-    d.rounded_rectangle(
-        _s(cx - r * 0.2, cy - r * 0.2, cx + r * 0.1, cy + r * 0.9),
-        radius=r * 0.15 * SCALE,
-        fill=p[2],
+    s.ellipse(
+        (cx + r * 0.7, cy - r * 0.1, cx + r * 0.85, cy + r * 0.1), _shade(p[2], 0.4), 0
     )
-    d.ellipse(_s(cx + r * 0.4, cy - r * 0.6, cx + r * 0.9, cy - r * 0.1), fill=p[3])
 
 
-def _cane(d, cx, cy, r, p):
-    d.arc(
-        _s(cx - r * 0.9, cy - r, cx + r * 0.1, cy),
+def _balls(s, cx, cy, r, p):
+    s.ellipse((cx - r * 0.95, cy - r * 0.15, cx - r * 0.2, cy + r * 0.6), p[2])
+    s.ellipse((cx - r * 0.35, cy - r * 0.25, cx + r * 0.35, cy + r * 0.45), p[4])
+    s.ellipse((cx + r * 0.2, cy - r * 0.1, cx + r * 0.95, cy + r * 0.65), p[3])
+    for a in range(0, 360, 40):
+        x = cx + r * 0.575 + math.cos(math.radians(a)) * r * 0.3
+        y = cy + r * 0.275 + math.sin(math.radians(a)) * r * 0.3
+        s.ellipse(
+            (x - r * 0.06, y - r * 0.06, x + r * 0.06, y + r * 0.06),
+            _tint(p[3], 0.2),
+            0.3,
+        )
+
+
+def _massager(s, cx, cy, r, p):
+    s.polygon(
+        [
+            (cx - r * 0.2, cy - r * 0.1),
+            (cx + r * 0.15, cy - r * 0.1),
+            (cx + r * 0.05, cy + r * 0.9),
+            (cx - r * 0.25, cy + r * 0.9),
+        ],
+        p[4],
+    )
+    s.rounded(
+        (cx - r * 0.85, cy - r * 0.55, cx + r * 0.45, cy - r * 0.02), r * 0.26, p[2]
+    )
+    s.rounded(
+        (cx + r * 0.35, cy - r * 0.42, cx + r * 0.6, cy - r * 0.15),
+        r * 0.06,
+        _shade(p[4], 0.1),
+        0.2,
+    )
+    s.ellipse((cx + r * 0.55, cy - r * 0.55, cx + r * 0.95, cy - r * 0.02), p[3])
+
+
+def _cane(s, cx, cy, r, p):
+    s.arc(
+        (cx - r * 0.9, cy - r * 0.95, cx + r * 0.1, cy + r * 0.05),
         180,
         360,
-        fill=p[2],
-        width=round(r * 0.16 * SCALE),
+        r * 0.14,
+        p[2],
     )
-    d.line(
-        _s(cx + r * 0.05, cy - r * 0.5, cx + r * 0.05, cy + r),
-        fill=p[2],
-        width=round(r * 0.16 * SCALE),
+    s.line(
+        [(cx + r * 0.03, cy - r * 0.45), (cx + r * 0.03, cy + r * 0.95)], r * 0.14, p[2]
+    )
+    s.line(
+        [(cx + r * 0.03, cy + r * 0.1), (cx + r * 0.45, cy + r * 0.1)], r * 0.1, p[2]
     )
     for x, y in (
-        (cx - r * 0.9, cy - r * 0.5),
-        (cx + r * 0.05, cy + r * 0.4),
-        (cx - r * 0.4, cy - r),
+        (cx - r * 0.83, cy - r * 0.42),
+        (cx + r * 0.5, cy + r * 0.1),
+        (cx - r * 0.4, cy - r * 0.92),
     ):
-        d.ellipse(_s(x - r * 0.12, y - r * 0.12, x + r * 0.12, y + r * 0.12), fill=p[3])
+        s.ellipse((x - r * 0.12, y - r * 0.12, x + r * 0.12, y + r * 0.12), p[3])
 
 
-def _dots(d, cx, cy, r, p):
-    d.rounded_rectangle(
-        _s(cx - r, cy - r * 0.65, cx + r, cy + r * 0.65), radius=18 * SCALE, fill=p[2]
+def _dots(s, cx, cy, r, p):
+    s.polygon(
+        [
+            (cx - r * 0.75, cy - r * 0.35),
+            (cx + r * 0.75, cy - r * 0.35),
+            (cx + r * 1.05, cy + r * 0.55),
+            (cx - r * 1.05, cy + r * 0.55),
+        ],
+        p[2],
+        0.15,
     )
     for row in range(5):
-        for col in range(8):
-            x = cx - r * 0.85 + col * r * 0.243
-            y = cy - r * 0.5 + row * r * 0.25
-            d.ellipse(_s(x - 9, y - 9, x + 9, y + 9), fill=p[3])
+        t = row / 4
+        y = cy - r * 0.27 + t * r * 0.72
+        half = r * (0.68 + t * 0.28)
+        size = r * (0.045 + t * 0.02)
+        for col in range(7):
+            x = cx - half + col * half * 2 / 6
+            s.ellipse((x - size, y - size * 0.7, x + size, y + size * 0.7), p[3], 0.4)
 
 
-def _mat(d, cx, cy, r, p):
-    d.rectangle(_s(cx - r, cy + r * 0.1, cx + r * 0.3, cy + r * 0.45), fill=p[2])
-    d.ellipse(_s(cx + r * 0.05, cy - r * 0.5, cx + r, cy + r * 0.45), fill=p[2])
-    for k in (0.33, 0.2, 0.08):
-        d.ellipse(
-            _s(
-                cx + r * 0.525 - r * k,
-                cy - r * 0.025 - r * k,
-                cx + r * 0.525 + r * k,
-                cy - r * 0.025 + r * k,
-            ),
-            outline=p[1],
-            width=6 * SCALE,
-        )
-    d.line(_s(cx - r, cy + r * 0.5, cx + r, cy + r * 0.5), fill=p[4], width=4 * SCALE)
-
-
-def _band(d, cx, cy, r, p):
-    for i, colour in enumerate((p[2], p[3], p[4])):
-        off = (i - 1) * r * 0.45
-        d.ellipse(
-            _s(cx - r * 0.55 + off, cy - r * 0.35, cx + r * 0.55 + off, cy + r * 0.35),
-            outline=colour,
-            width=round(r * 0.1 * SCALE),
-        )
-
-
-def _tube(d, cx, cy, r, p):
-    d.arc(
-        _s(cx - r, cy - r * 0.8, cx + r, cy + r),
-        200,
-        340,
-        fill=p[2],
-        width=round(r * 0.07 * SCALE),
+def _mat(s, cx, cy, r, p):
+    s.polygon(
+        [
+            (cx - r * 0.2, cy - r * 0.05),
+            (cx + r * 0.9, cy - r * 0.05),
+            (cx + r * 1.05, cy + r * 0.55),
+            (cx - r * 0.05, cy + r * 0.55),
+        ],
+        p[2],
+        0.1,
     )
-    for x in (cx - r * 0.95, cx + r * 0.75):
-        d.rounded_rectangle(
-            _s(x, cy - r * 0.1, x + r * 0.2, cy + r * 0.5), radius=8 * SCALE, fill=p[3]
+    s.ellipse((cx - r * 1.0, cy - r * 0.45, cx - r * 0.05, cy + r * 0.55), p[2], 0.35)
+    for k in (0.3, 0.18, 0.07):
+        s.ring(
+            (
+                cx - r * 0.525 - r * k,
+                cy + r * 0.05 - r * k,
+                cx - r * 0.525 + r * k,
+                cy + r * 0.05 + r * k,
+            ),
+            r * 0.03,
+            _shade(p[2], 0.35),
+            0,
         )
 
 
-def _ball(d, cx, cy, r, p):
-    d.ellipse(_s(cx - r * 0.85, cy - r * 0.85, cx + r * 0.85, cy + r * 0.85), fill=p[2])
-    d.ellipse(_s(cx - r * 0.5, cy - r * 0.6, cx - r * 0.15, cy - r * 0.25), fill=p[1])
-    d.arc(
-        _s(cx - r * 0.85, cy - r * 0.3, cx + r * 0.85, cy + r * 0.3),
+def _band(s, cx, cy, r, p):
+    for i, colour in enumerate((p[4], p[2], p[3])):
+        y = cy - r * 0.35 + i * r * 0.28
+        s.ring(
+            (cx - r * 0.8 + i * r * 0.1, y, cx + r * 0.8 + i * r * 0.1, y + r * 0.5),
+            r * 0.09,
+            colour,
+        )
+
+
+def _tube(s, cx, cy, r, p):
+    s.arc(
+        (cx - r * 0.95, cy - r * 0.9, cx + r * 0.95, cy + r * 0.9),
+        195,
+        345,
+        r * 0.07,
+        p[2],
+    )
+    for x in (cx - r * 1.0, cx + r * 0.78):
+        s.rounded((x, cy - r * 0.25, x + r * 0.22, cy + r * 0.5), r * 0.1, p[4])
+    s.rounded(
+        (cx - r * 0.12, cy - r * 0.98, cx + r * 0.12, cy - r * 0.78), r * 0.05, p[3]
+    )
+
+
+def _ball(s, cx, cy, r, p):
+    s.ellipse((cx - r * 0.85, cy - r * 0.85, cx + r * 0.85, cy + r * 0.85), p[2], 0.8)
+    s.arc(
+        (cx - r * 0.84, cy - r * 0.25, cx + r * 0.84, cy + r * 0.35),
+        10,
+        170,
+        r * 0.03,
+        _shade(p[2], 0.25),
         0,
-        180,
-        fill=p[3],
-        width=5 * SCALE,
     )
 
 
-def _board(d, cx, cy, r, p):
-    d.pieslice(
-        _s(cx - r * 0.4, cy - r * 0.1, cx + r * 0.4, cy + r * 0.7), 180, 360, fill=p[3]
-    )
-    d.rounded_rectangle(
-        _s(cx - r, cy - r * 0.25, cx + r, cy + r * 0.1), radius=14 * SCALE, fill=p[2]
+def _board(s, cx, cy, r, p):
+    s.ellipse((cx - r * 0.35, cy + r * 0.05, cx + r * 0.35, cy + r * 0.6), p[4], 0.3)
+    s.ellipse((cx - r, cy - r * 0.25, cx + r, cy + r * 0.25), _shade(p[2], 0.25), 0)
+    s.ellipse((cx - r, cy - r * 0.33, cx + r, cy + r * 0.17), p[2], 0.4)
+    s.ellipse(
+        (cx - r * 0.8, cy - r * 0.26, cx + r * 0.8, cy + r * 0.1), _tint(p[2], 0.12), 0
     )
 
 
-def _sliders(d, cx, cy, r, p):
-    for off, colour in ((-0.45, p[2]), (0.45, p[3])):
-        d.ellipse(
-            _s(
-                cx + off * r - r * 0.45,
-                cy - r * 0.25,
-                cx + off * r + r * 0.45,
-                cy + r * 0.25,
-            ),
-            fill=colour,
+def _sliders(s, cx, cy, r, p):
+    for off, colour in ((-0.48, p[2]), (0.48, p[3])):
+        x = cx + off * r
+        s.ellipse(
+            (x - r * 0.45, cy - r * 0.1, x + r * 0.45, cy + r * 0.28),
+            _shade(colour, 0.3),
+            0,
         )
-        d.ellipse(
-            _s(
-                cx + off * r - r * 0.3,
-                cy - r * 0.15,
-                cx + off * r + r * 0.3,
-                cy + r * 0.12,
-            ),
-            outline=p[1],
-            width=4 * SCALE,
+        s.ellipse(
+            (x - r * 0.45, cy - r * 0.17, x + r * 0.45, cy + r * 0.2), colour, 0.5
         )
 
 
-def _table(d, cx, cy, r, p):
-    w = round(r * 0.09 * SCALE)
-    d.line(_s(cx - r * 0.7, cy + r, cx, cy - r * 0.2), fill=p[4], width=w)
-    d.line(_s(cx + r * 0.7, cy + r, cx, cy - r * 0.2), fill=p[4], width=w)
-    d.line(
-        _s(cx - r, cy + r * 0.35, cx + r * 0.9, cy - r * 0.75),
-        fill=p[2],
-        width=round(r * 0.22 * SCALE),
+def _table(s, cx, cy, r, p):
+    steel = p[4]
+    s.line(
+        [
+            (cx - r * 0.75, cy + r * 0.95),
+            (cx, cy - r * 0.15),
+            (cx + r * 0.75, cy + r * 0.95),
+        ],
+        r * 0.07,
+        steel,
     )
-    d.ellipse(_s(cx - r * 1.05, cy + r * 0.2, cx - r * 0.8, cy + r * 0.45), fill=p[3])
+    s.line(
+        [(cx - r * 0.9, cy + r * 0.95), (cx - r * 0.55, cy + r * 0.95)], r * 0.06, steel
+    )
+    s.line(
+        [(cx + r * 0.55, cy + r * 0.95), (cx + r * 0.9, cy + r * 0.95)], r * 0.06, steel
+    )
+    s.polygon(
+        [
+            (cx - r * 1.0, cy + r * 0.28),
+            (cx + r * 0.82, cy - r * 0.82),
+            (cx + r * 0.95, cy - r * 0.6),
+            (cx - r * 0.87, cy + r * 0.5),
+        ],
+        p[2],
+    )
+    s.ellipse((cx - r * 1.08, cy + r * 0.35, cx - r * 0.82, cy + r * 0.6), p[3])
+    s.ellipse((cx - r * 0.98, cy + r * 0.5, cx - r * 0.72, cy + r * 0.75), p[3])
 
 
-def _belt(d, cx, cy, r, p):
-    d.rounded_rectangle(
-        _s(cx - r, cy - r * 0.4, cx + r, cy + r * 0.4), radius=20 * SCALE, fill=p[2]
-    )
+def _belt(s, cx, cy, r, p):
+    s.rounded((cx - r, cy - r * 0.35, cx + r, cy + r * 0.35), r * 0.12, p[4], 0.2)
     for i in range(7):
-        x = cx - r * 0.8 + i * r * 0.267
-        d.rounded_rectangle(
-            _s(x - r * 0.08, cy - r * 0.32, x + r * 0.08, cy + r * 0.32),
-            radius=10 * SCALE,
-            fill=p[1],
+        x = cx - r * 0.85 + i * r * 0.285
+        s.rounded(
+            (x - r * 0.11, cy - r * 0.42, x + r * 0.11, cy + r * 0.42),
+            r * 0.1,
+            p[2],
+            0.5,
         )
-    d.ellipse(_s(cx + r * 0.7, cy + r * 0.45, cx + r, cy + r * 0.75), fill=p[3])
-
-
-def _arch(d, cx, cy, r, p):
-    d.chord(_s(cx - r, cy - r * 0.6, cx + r, cy + r * 1.0), 180, 360, fill=p[2])
-    d.chord(
-        _s(cx - r * 0.7, cy - r * 0.25, cx + r * 0.7, cy + r * 0.85),
-        180,
-        360,
-        fill=p[0],
-    )
-    d.rounded_rectangle(
-        _s(cx - r * 0.12, cy - r * 0.62, cx + r * 0.12, cy), radius=8 * SCALE, fill=p[3]
+    s.rounded(
+        (cx + r * 0.75, cy + r * 0.45, cx + r * 1.0, cy + r * 0.75), r * 0.1, p[3]
     )
 
 
-def _collar(d, cx, cy, r, p):
+def _arch(s, cx, cy, r, p):
+    s.polygon(
+        [(cx - r, cy + r * 0.55)]
+        + [
+            (
+                cx - r * math.cos(math.radians(a)),
+                cy + r * 0.55 - r * 0.75 * math.sin(math.radians(a)),
+            )
+            for a in range(0, 181, 15)
+        ]
+        + [
+            (
+                cx + r * 0.72 * math.cos(math.radians(a)),
+                cy + r * 0.55 - r * 0.5 * math.sin(math.radians(a)),
+            )
+            for a in range(0, 181, 15)
+        ],
+        p[2],
+        0.45,
+    )
+    for a in (50, 75, 105, 130):
+        x = cx - r * 0.86 * math.cos(math.radians(a))
+        y = cy + r * 0.55 - r * 0.64 * math.sin(math.radians(a))
+        s.ellipse((x - r * 0.07, y - r * 0.07, x + r * 0.07, y + r * 0.07), p[3], 0.4)
+
+
+def _collar(s, cx, cy, r, p):
     for i, colour in enumerate((p[2], p[3], p[2])):
-        y = cy - r * 0.5 + i * r * 0.35
-        d.ellipse(_s(cx - r * 0.8, y, cx + r * 0.8, y + r * 0.4), fill=colour)
-    d.ellipse(_s(cx - r * 0.35, cy - r * 0.5, cx + r * 0.35, cy - r * 0.2), fill=p[0])
+        y = cy - r * 0.55 + i * r * 0.32
+        s.ring((cx - r * 0.75, y, cx + r * 0.75, y + r * 0.55), r * 0.16, colour)
 
 
-def _pad(d, cx, cy, r, p):
-    d.rounded_rectangle(
-        _s(cx - r, cy - r * 0.4, cx + r, cy + r * 0.4), radius=40 * SCALE, fill=p[2]
+def _pad(s, cx, cy, r, p):
+    s.rounded(
+        (cx - r * 0.95, cy - r * 0.5, cx + r * 0.85, cy + r * 0.45),
+        r * 0.25,
+        p[2],
+        0.35,
+    )
+    for i in range(1, 4):
+        x = cx - r * 0.95 + i * r * 0.45
+        s.line(
+            [(x, cy - r * 0.42), (x, cy + r * 0.37)], r * 0.02, _shade(p[2], 0.25), 0
+        )
+    s.line(
+        [
+            (cx + r * 0.85, cy + r * 0.1),
+            (cx + r * 1.0, cy + r * 0.5),
+            (cx + r * 0.75, cy + r * 0.75),
+        ],
+        r * 0.03,
+        p[4],
+        0,
+    )
+    s.rounded(
+        (cx + r * 0.45, cy + r * 0.62, cx + r * 0.8, cy + r * 0.85), r * 0.06, p[4]
+    )
+
+
+def _bag(s, cx, cy, r, p):
+    s.rounded(
+        (cx - r * 0.95, cy - r * 0.35, cx + r * 0.95, cy + r * 0.5), r * 0.35, p[1], 0.3
+    )
+    for i in range(1, 5):
+        x = cx - r * 0.95 + i * r * 0.38
+        s.line(
+            [(x, cy - r * 0.28), (x, cy + r * 0.43)], r * 0.025, _shade(p[1], 0.3), 0
+        )
+    s.rounded(
+        (cx - r * 0.95, cy - r * 0.05, cx + r * 0.95, cy + r * 0.12),
+        r * 0.05,
+        p[2],
+        0.2,
+    )
+
+
+def _pack(s, cx, cy, r, p):
+    s.rounded(
+        (cx - r * 0.9, cy - r * 0.55, cx + r * 0.9, cy + r * 0.55),
+        r * 0.2,
+        _shade(p[3], 0.1),
+        0,
+    )
+    s.rounded(
+        (cx - r * 0.8, cy - r * 0.45, cx + r * 0.8, cy + r * 0.45), r * 0.25, p[3], 0.9
     )
     for i in range(3):
-        x = cx - r * 0.4 + i * r * 0.4
-        points = [(x + math.sin(t / 3) * 12, cy - r * 0.9 + t * 4) for t in range(20)]
-        d.line([v * SCALE for pt in points for v in pt], fill=p[3], width=5 * SCALE)
+        x = cx - r * 0.45 + i * r * 0.45
+        s.ellipse(
+            (x - r * 0.1, cy - r * 0.05, x + r * 0.1, cy + r * 0.15),
+            _tint(p[3], 0.35),
+            0.3,
+        )
 
 
-def _pack(d, cx, cy, r, p):
-    d.rounded_rectangle(
-        _s(cx - r * 0.9, cy - r * 0.6, cx + r * 0.9, cy + r * 0.6),
-        radius=30 * SCALE,
-        fill=p[3],
+def _wrap_strap(s, cx, cy, r, p):
+    s.rounded(
+        (cx - r * 1.05, cy - r * 0.12, cx + r * 1.05, cy + r * 0.12), r * 0.1, p[4], 0.2
     )
-    for a in range(0, 180, 60):
-        dx = math.cos(math.radians(a)) * r * 0.4
-        dy = math.sin(math.radians(a)) * r * 0.4
-        d.line(_s(cx - dx, cy - dy, cx + dx, cy + dy), fill="#ffffff", width=6 * SCALE)
-
-
-def _wrap_strap(d, cx, cy, r, p):
-    d.rounded_rectangle(
-        _s(cx - r, cy - r * 0.15, cx + r, cy + r * 0.15), radius=12 * SCALE, fill=p[4]
+    s.rounded(
+        (cx - r * 0.5, cy - r * 0.42, cx + r * 0.5, cy + r * 0.42), r * 0.18, p[2], 0.5
     )
-    d.rounded_rectangle(
-        _s(cx - r * 0.45, cy - r * 0.45, cx + r * 0.45, cy + r * 0.45),
-        radius=24 * SCALE,
-        fill=p[2],
-    )
-    d.rounded_rectangle(
-        _s(cx - r * 0.3, cy - r * 0.3, cx, cy + r * 0.3), radius=10 * SCALE, fill=p[3]
+    s.rounded(
+        (cx + r * 0.85, cy - r * 0.16, cx + r * 1.0, cy + r * 0.16), r * 0.04, p[3], 0.3
     )
 
 
-def _yoke(d, cx, cy, r, p):
-    d.pieslice(_s(cx - r, cy - r * 0.7, cx + r, cy + r * 1.1), 180, 360, fill=p[2])
-    d.pieslice(
-        _s(cx - r * 0.4, cy - r * 0.35, cx + r * 0.4, cy + r * 0.45),
-        180,
-        360,
-        fill=p[0],
+def _yoke(s, cx, cy, r, p):
+    outer = [
+        (
+            cx + r * math.cos(math.radians(a)),
+            cy + r * 0.3 - r * 0.8 * math.sin(math.radians(a)),
+        )
+        for a in range(0, 181, 10)
+    ]
+    inner = [
+        (
+            cx - r * 0.45 * math.cos(math.radians(a)),
+            cy + r * 0.3 - r * 0.4 * math.sin(math.radians(a)),
+        )
+        for a in range(0, 181, 10)
+    ]
+    s.polygon(
+        [
+            (cx + r, cy + r * 0.55),
+            *outer,
+            (cx - r, cy + r * 0.55),
+            (cx - r * 0.45, cy + r * 0.55),
+            *inner,
+            (cx + r * 0.45, cy + r * 0.55),
+        ],
+        p[2],
+        0.4,
     )
-    for i in range(4):
-        x = cx - r * 0.75 + i * r * 0.5
-        d.ellipse(_s(x - 6, cy - r * 0.15 - 6, x + 6, cy - r * 0.15 + 6), fill=p[3])
+    for i in range(5):
+        a = math.radians(20 + i * 35)
+        x, y = cx + r * 0.72 * math.cos(a), cy + r * 0.3 - r * 0.6 * math.sin(a)
+        s.ellipse(
+            (x - r * 0.04, y - r * 0.04, x + r * 0.04, y + r * 0.04),
+            _shade(p[2], 0.3),
+            0,
+        )
+
+
+def _tint(colour, amount):
+    return "#{:02x}{:02x}{:02x}".format(*_mix(_rgb(colour), WHITE, amount))
+
+
+def _shade(colour, amount):
+    return "#{:02x}{:02x}{:02x}".format(*_mix(_rgb(colour), BLACK, amount))
 
 
 PRODUCT_MOTIFS = {
@@ -329,9 +637,11 @@ PRODUCT_MOTIFS = {
     "collar": _collar,
     "pad": _pad,
     "pack": _pack,
+    "bag": _bag,
     "wrap": _wrap_strap,
     "yoke": _yoke,
 }
+
 
 # Which motif draws each demo product; anything else gets its category's.
 PRODUCT_KEY_MOTIFS = {
@@ -351,7 +661,7 @@ PRODUCT_KEY_MOTIFS = {
     "balance-board": "board",
     "core-sliders": "sliders",
     "heat-pad": "pad",
-    "wheat-bag": "pad",
+    "wheat-bag": "bag",
     "gel-cold-pack": "pack",
     "hot-cold-wrap": "wrap",
     "neck-shoulder-wrap": "yoke",
@@ -359,27 +669,15 @@ PRODUCT_KEY_MOTIFS = {
 
 
 @functools.cache
-def draw_product_image(title, category, motif=None, size=800):
-    """A square product picture: motif on a panel, the title underneath."""
+def draw_product_image(category, motif=None, size=800):
+    """A square product photograph (JPEG): the motif lit from the upper
+    left, with its shadow, on a backdrop in the category's colours."""
     palette = PALETTES[category]
-    motif = motif or CATEGORY_MOTIFS[category]
-    image = Image.new("RGB", (size * SCALE, size * SCALE), palette[0])
-    draw = ImageDraw.Draw(image)
-    margin = size * 0.06
-    draw.rounded_rectangle(
-        _s(margin, margin, size - margin, size * 0.74),
-        radius=round(size * 0.04 * SCALE),
-        fill=palette[1],
+    studio = Studio(size, palette)
+    PRODUCT_MOTIFS[motif or CATEGORY_MOTIFS[category]](
+        studio, size / 2, size * 0.5, size * 0.37, palette
     )
-    PRODUCT_MOTIFS[motif](draw, size / 2, size * 0.41, size * 0.26, palette)
-    font = _font(round(size * 0.052))
-    lines = _wrap(draw, title, font, (size - 2 * margin) * SCALE)[:2]
-    y = size * 0.79
-    for line in lines:
-        width = draw.textlength(line, font=font) / SCALE
-        draw.text(_s((size - width) / 2, y), line, font=font, fill=palette[4])
-        y += size * 0.068
-    return _png(image, (size, size))
+    return _jpeg(studio.render())
 
 
 # ------------------------------------------------------------ article motifs

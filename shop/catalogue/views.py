@@ -5,16 +5,19 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Count, Exists, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import SimpleLazyObject
 from oscar.apps.catalogue import views as catalogue_views
+from oscar.apps.catalogue.reviews.models import ProductReview
 from oscar.apps.search.views import catalogue as core_views
 
 from shop.cards import product_cards
 from shop.catalogue.filters import ProductFilters, with_shelf_price
 from shop.catalogue.models import Product, ProductCategory
+from shop.structured_data import product_category_path
 
 SORT_ORDERS = {
     "featured": ("Featured", (F("priority").desc(), F("date_created").desc())),
@@ -120,6 +123,15 @@ class ProductListMixin:
         return self.request.path
 
 
+def approved_review_count():
+    """The number of a product's approved reviews, as a subquery."""
+    approved = ProductReview.objects.filter(
+        product=OuterRef("pk"), status=ProductReview.APPROVED
+    )
+    counted = approved.order_by().values("product").annotate(n=Count("pk"))
+    return Coalesce(Subquery(counted.values("n")), 0)
+
+
 def page_ids(ordered, page):
     """The ids of the products on ``page`` of ``ordered``, read from the
     nearer end of the list, so the database walks at most half of it."""
@@ -174,6 +186,8 @@ class ProductCategoryView(ProductListMixin, core_views.ProductCategoryView):
     def get_list_context(self, **kwargs):
         context = super().get_list_context(**kwargs)
         context["category"] = self.category
+        # The breadcrumb and its structured data.
+        context["category_path"] = self.category.get_ancestors_and_self()
         context["summary"] = self.category.name
         return context
 
@@ -192,12 +206,15 @@ class ProductDetailView(catalogue_views.ProductDetailView):
             .prefetch_related("stockrecords", "images")
             .prefetch_attribute_values()
             .prefetch_browsable_categories()
+            .annotate(approved_review_count=approved_review_count())
         )
 
     def get_context_data(self, **kwargs):
         # The price and availability, worked out once for the whole page.
         context = super().get_context_data(**kwargs)
         context["purchase_info"] = self.request.strategy.fetch_for_product(self.object)
+        # Read once for the breadcrumb and its structured data.
+        context["category_path"] = product_category_path(self.object)
         return context
 
     def send_signal(self, request, response, product):

@@ -1,6 +1,9 @@
-"""nginx in front: static files and media straight from disk, PURGE refused."""
+"""nginx in front: static files and media straight from disk, PURGE refused,
+text compressed."""
 
+import gzip
 import re
+import urllib.request
 
 import pytest
 
@@ -37,3 +40,26 @@ def test_visitors_cannot_purge_through_nginx(stack, site):
     response = anonymous_get(stack.url + site["article"]["url"], method="PURGE")
 
     assert response.status == 405
+
+
+def gzipped_get(url):
+    """The body of ``url`` asked for gzip-compressed, and its headers."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.headers["Content-Encoding"] == "gzip", url
+        assert "Accept-Encoding" in response.headers["Vary"], url
+        return gzip.decompress(response.read()).decode()
+
+
+def test_pages_and_stylesheets_are_compressed_for_clients_that_ask(stack, site):
+    page = gzipped_get(stack.url + site["article"]["url"])
+    assert page.startswith("<!DOCTYPE html>")
+    stylesheet = re.search(r'href="(/static/[^"]+\.css)"', page).group(1)
+    assert (
+        gzipped_get(stack.url + stylesheet)
+        == anonymous_get(stack.url + stylesheet).text
+    )
+    # A client that does not ask gets the page as it is.
+    plain = anonymous_get(stack.url + site["article"]["url"])
+    assert plain.headers.get("Content-Encoding") is None
+    assert plain.text.startswith("<!DOCTYPE html>")

@@ -12,12 +12,14 @@ from blog.models import ArticleIndexPage, HomePage
 from demo.catalogue import load_catalogue
 from demo.pages import ensure_articles, feature_on_home
 from demo.search import load_search_terms
+from demo.shop_pages import ensure_shop_pages
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo site: recovery products with drawn images, original "
-        "articles with product callouts, the home page and the staff groups. "
+        "articles with product callouts, the home page, the delivery, returns, "
+        "privacy, terms and contact pages and the staff groups. "
         "Idempotent: existing rows are found by key and left as they are."
     )
 
@@ -34,6 +36,7 @@ class Command(BaseCommand):
             products, categories = load_catalogue()
             articles, warnings = ensure_articles(index)
             feature_on_home(home.specific, articles, products, categories)
+            ensure_shop_pages(home)
             load_search_terms(articles, products)
         for warning in warnings:
             self.stdout.write(self.style.WARNING(warning))

@@ -13,7 +13,14 @@ from wagtail.test.utils.form_data import (
 )
 
 from blog.blocks import ARTICLE_TEXT_FEATURES
-from blog.models import ArticleIndexPage, ArticlePage, Author, HomePage, Topic
+from blog.models import (
+    ArticleIndexPage,
+    ArticlePage,
+    Author,
+    HomePage,
+    StandardPage,
+    Topic,
+)
 from tests.conftest import ensure_site_tree
 from tests.factories_blog import (
     ArticlePageFactory,
@@ -174,7 +181,9 @@ class ArticleAdminTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ArticlePage, {ArticleIndexPage})
         self.assertAllowedSubpageTypes(ArticlePage, set())
         self.assertAllowedSubpageTypes(ArticleIndexPage, {ArticlePage})
-        self.assertAllowedSubpageTypes(HomePage, {ArticleIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {ArticleIndexPage, StandardPage})
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
         self.assertCanNotCreateAt(HomePage, ArticlePage)
         self.assertCanNotCreateAt(Page, ArticlePage)
 

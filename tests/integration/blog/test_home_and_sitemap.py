@@ -92,3 +92,16 @@ def test_sitemap_lists_live_articles_with_lastmod(client, article_index):
     assert lastmod is not None
     assert lastmod.text.startswith(article.last_published_at.date().isoformat())
     assert "http://localhost/articles/draft/" not in entries
+
+
+def test_home_has_the_site_organization_json_ld(client, home_page):
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    found = [
+        json.loads(script.string)
+        for script in soup.find_all("script", type="application/ld+json")
+    ]
+    [organization] = [data for data in found if data["@type"] == "Organization"]
+    assert organization["@context"] == "https://schema.org"
+    assert organization["url"] == "http://localhost/"
+    assert organization["name"]
+    assert organization["logo"]["url"].endswith(".svg")

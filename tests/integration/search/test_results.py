@@ -97,9 +97,7 @@ def test_results_with_every_word_come_before_results_with_some(client, make_arti
     assert "data-search-partial" not in response.content.decode()
 
 
-def test_results_with_some_words_only_fill_a_short_first_page(
-    client, make_article
-):
+def test_results_with_some_words_only_fill_a_short_first_page(client, make_article):
     make_article("Upper back tension")
     for n in range(RESULTS_PER_PAGE):
         make_article(f"Lower back pain, part {n}")
