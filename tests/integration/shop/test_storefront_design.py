@@ -74,7 +74,8 @@ def test_product_page_lists_specifications_without_upc_tax_or_review_count(clien
     assert text.count("£24.00") == 1
     # Rich text is not wrapped in a paragraph of its own.
     description = soup.select_one(".product-page__description")
-    assert [p.get_text() for p in description.find_all("p")] == ["Soft.", "Firm enough."]
+    paragraphs = [p.get_text() for p in description.find_all("p")]
+    assert paragraphs == ["Soft.", "Firm enough."]
     assert description.find_parent("p") is None
 
 
