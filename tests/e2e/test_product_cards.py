@@ -20,15 +20,19 @@ from tests.e2e.conftest import (
 from tests.factories_shop import make_product, set_attribute
 
 
-def pictured(title, colour, **kwargs):
-    """A product with a square photograph-like picture."""
-    product = make_product(title=title, **kwargs)
+def add_picture(product, colour, order=0):
+    """A square photograph-like picture of the product."""
     picture = Image.new("RGB", (900, 900), "#f3f1ec")
     ImageDraw.Draw(picture).ellipse((200, 200, 700, 700), fill=colour)
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG")
-    upload = SimpleUploadedFile(f"{product.slug}.jpg", buffer.getvalue())
-    ProductImage.objects.create(product=product, original=upload, display_order=0)
+    upload = SimpleUploadedFile(f"{product.slug}-{order}.jpg", buffer.getvalue())
+    ProductImage.objects.create(product=product, original=upload, display_order=order)
+
+
+def pictured(title, colour, **kwargs):
+    product = make_product(title=title, **kwargs)
+    add_picture(product, colour)
     return product
 
 
@@ -103,6 +107,7 @@ def test_an_article_shows_the_three_forms_of_the_product_card(page):
 
 def test_product_page_sells_above_the_fold(page):
     roller = pictured("Foam roller", "#8f4f2f", price="22.00")
+    add_picture(roller, "#2f4f8f", order=1)
     set_attribute(roller, "material", "EVA foam", name="Material")
     publish_article(
         "Rolling out",
@@ -112,12 +117,14 @@ def test_product_page_sells_above_the_fold(page):
     )
     page.set_viewport_size(MOBILE)
     page.goto(roller.get_absolute_url())
-    main = page.locator("#product_gallery img")
+    main = page.locator("[data-gallery-main]")
     expect(main).to_have_attribute("fetchpriority", "high")
     assert main.get_attribute("width") and main.get_attribute("srcset")
     # Price, stock and the basket button are on the first screen at 375 px.
+    expect(page.get_by_label("Quantity")).to_have_value("1")
     button = page.locator("#add_to_basket_form button[type=submit]")
-    assert button.bounding_box()["y"] + 40 < MOBILE["height"] * 1.5
+    box = button.bounding_box()
+    assert box["y"] + box["height"] < MOBILE["height"]
     expect(page.locator("[data-price]")).to_contain_text("incl. VAT")
     expect(page.locator("[data-delivery-summary]")).to_contain_text("Returns")
     expect(page.locator("[data-featured-in]")).to_contain_text("Rolling out")
@@ -126,8 +133,16 @@ def test_product_page_sells_above_the_fold(page):
     expect(page.locator("#content_inner")).not_to_contain_text("UPC")
     expect(page.get_by_role("link", name="Sign in to write a review")).to_be_visible()
     page.set_viewport_size({"width": 1280, "height": 900})
+    # The second small picture takes the main place (site.js).
+    second = page.locator("[data-gallery-src]").nth(1)
+    second.click()
+    expect(main).to_have_attribute("src", second.get_attribute("data-gallery-src"))
+    expect(second).to_have_attribute("aria-current", "true")
     assert_accessible(page)
     screenshot(page, "cards-2-product-page")
+    page.get_by_label("Quantity").fill("2")
+    button.click()
+    expect(page.locator("[data-mini-basket-count]")).to_have_text("2")
 
 
 def test_header_at_375px_is_one_line_and_a_menu_that_opens_without_script(
@@ -150,3 +165,29 @@ def test_header_at_375px_is_one_line_and_a_menu_that_opens_without_script(
     expect(nav).to_be_visible()
     page.screenshot(path=str(RESULTS_DIR / "cards-3-mobile-menu-open.png"))
     context.close()
+
+
+def test_home_page_shows_articles_and_a_grid_of_shop_cards(page):
+    from tests.conftest import ensure_site_tree
+    from tests.factories_blog import body_json
+
+    products = [
+        pictured(title, colour, price=price)
+        for title, colour, price in (
+            ("Lumbar cushion", "#2f6f8f", "18.50"),
+            ("Foam roller", "#8f4f2f", "22.00"),
+            ("Massage ball", "#4f8f2f", "8.00"),
+        )
+    ]
+    for title in ("Sitting well", "Lifting without strain", "Sleeping on your side"):
+        publish_article(title, paragraph("Keep moving, gently."))
+    home, _index = ensure_site_tree()
+    home.featured_products = body_json(product_grid(*products))
+    home.save_revision().publish()
+
+    page.goto("/")
+    expect(page.locator("[data-featured-articles] article")).to_have_count(3)
+    cards = page.locator('[data-callout="grid"] [data-product-id]')
+    expect(cards).to_have_count(3)
+    assert_accessible(page)
+    screenshot(page, "cards-4-home")
