@@ -72,6 +72,8 @@ def test_an_article_shows_the_three_forms_of_the_product_card(page):
 
     # Inline: the picture left of the title, the editor's reason, was and now.
     card = inline.locator(f'[data-product-id="{cushion.pk}"]')
+    # An h2 whatever comes before it: no heading level is skipped.
+    expect(card.locator("h2")).to_have_text("Lumbar cushion")
     expect(card).to_contain_text("Firm foam that keeps its shape.")
     expect(card.locator("s")).to_have_text("£24.00")
     picture = card.locator("img").bounding_box()
