@@ -16,6 +16,8 @@ from shop.partner.strategy import Selector
 IN_STOCK = "instock"
 OUT_OF_STOCK = "outofstock"
 UNAVAILABLE = "unavailable"
+# Widths a card shows its picture at (inline and grid) and twice those.
+CARD_IMAGE_WIDTHS = (120, 240, 480)
 
 
 class ProductCard:
@@ -56,17 +58,35 @@ class ProductCard:
         return reverse("basket:add", kwargs={"pk": self.id})
 
     @cached_property
-    def image_url(self):
-        """The primary image's square thumbnail (sorl's key-value store
-        remembers it), or None rather than a broken image when the original
-        file is missing."""
+    def thumbnails(self):
+        """The primary image as square thumbnails, width to URL, at the
+        sizes a card shows it (templates/shop/includes/product_card.html) and
+        twice those for 2x screens; empty rather than a broken image when
+        there is none or its file is missing (sorl's key-value store
+        remembers each)."""
         image = self.product.primary_image()
         if isinstance(image, dict):  # Oscar's stand-in when there is none
-            return None
-        thumbnail = get_thumbnailer().generate_thumbnail(
-            image.original, size="400x400", crop="center", upscale=False
-        )
-        return thumbnail.url if thumbnail and thumbnail.size else None
+            return {}
+        thumbnailer = get_thumbnailer()
+        urls = {}
+        for width in CARD_IMAGE_WIDTHS:
+            thumbnail = thumbnailer.generate_thumbnail(
+                image.original, size=f"{width}x{width}", crop="center", upscale=False
+            )
+            if not (thumbnail and thumbnail.size):
+                return {}
+            # A small original gives smaller thumbnails than asked for.
+            urls.setdefault(thumbnail.width, thumbnail.url)
+        return urls
+
+    @property
+    def image_url(self):
+        """The smallest thumbnail, the card's ``src``; None without one."""
+        return next(iter(self.thumbnails.values()), None)
+
+    @property
+    def image_srcset(self):
+        return ", ".join(f"{url} {width}w" for width, url in self.thumbnails.items())
 
 
 def available_to_buy():

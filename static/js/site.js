@@ -144,3 +144,105 @@ scrollToAnchorBelowMessages();
     if (visitor.messages.length) { scrollToAnchorBelowMessages(); }
   });
 })();
+
+// The storefront's behaviour that Oscar's ui.js gave with jQuery, which
+// public pages do not load. Every form still works without it.
+(function () {
+  "use strict";
+
+  // Basket lines: "Remove" and "Save for later" tick the line's hidden
+  // checkbox and send the basket form, as Oscar's basket script did.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("#basket_formset a[data-behaviours], #saved_basket_formset a[data-behaviours]");
+    if (!link) { return; }
+    var form = link.closest("form");
+    var prefix = form.id === "saved_basket_formset" ? "saved" : "form";
+    var field = { remove: "DELETE", save: "save_for_later", move: "move_to_basket" }[link.dataset.behaviours];
+    var box = document.getElementById("id_" + prefix + "-" + link.dataset.id + "-" + field);
+    if (!field || !box) { return; }
+    event.preventDefault();
+    box.checked = true;
+    form.requestSubmit();
+  });
+
+  // The basket's voucher form opens from its link (and at #voucher).
+  var voucher = document.getElementById("voucher_form_container");
+  var voucherLink = document.getElementById("voucher_form_link");
+  function showVoucher(show) {
+    voucher.hidden = !show;
+    voucher.style.display = show ? "block" : "none";
+    voucherLink.hidden = show;
+    if (show) { document.getElementById("id_code").focus(); }
+  }
+  if (voucher && voucherLink) {
+    voucherLink.addEventListener("click", function (event) { event.preventDefault(); showVoucher(true); });
+    var cancel = document.getElementById("voucher_form_cancel");
+    if (cancel) { cancel.addEventListener("click", function (event) { event.preventDefault(); showVoucher(false); }); }
+    if (window.location.hash === "#voucher") { showVoucher(true); }
+  }
+
+  // Sorting a list applies on change (its Sort button is there without this).
+  var sort = document.getElementById("id_sort_by");
+  if (sort && sort.form) { sort.addEventListener("change", function () { sort.form.requestSubmit(); }); }
+
+  // Checkout sign-in: no password for a guest or a new customer.
+  var password = document.getElementById("id_password");
+  var options = document.querySelectorAll("form input[name=options]");
+  function togglePassword() {
+    var chosen = document.querySelector("form input[name=options]:checked");
+    password.disabled = !!chosen && (chosen.value === "anonymous" || chosen.value === "new");
+  }
+  if (password && options.length) {
+    options.forEach(function (option) { option.addEventListener("change", togglePassword); });
+    togglePassword();
+  }
+
+  // A button with data-loading-text says so and is not pressed twice.
+  document.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    if (!button || !button.dataset.loadingText || event.defaultPrevented) { return; }
+    setTimeout(function () {
+      button.textContent = button.dataset.loadingText;
+      button.disabled = true;
+    });
+  });
+
+  // Review form: clicking a star sets the score.
+  document.querySelectorAll(".reviewrating").forEach(function (rating) {
+    var select = rating.querySelector("select");
+    var stars = rating.querySelectorAll(".star-rating i");
+    var names = ["One", "Two", "Three", "Four", "Five"];
+    stars.forEach(function (star, index) {
+      star.addEventListener("click", function () {
+        var box = star.parentNode;
+        names.forEach(function (name) { box.classList.remove(name); });
+        box.classList.add(names[index]);
+        if (select) { select.value = String(index + 1); }
+      });
+    });
+  });
+
+  // Product gallery: a small picture shows in the main place.
+  var main = document.querySelector("[data-gallery-main]");
+  document.querySelectorAll("[data-gallery-src]").forEach(function (link) {
+    if (!main) { return; }
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      main.src = link.dataset.gallerySrc;
+      main.srcset = link.dataset.gallerySrcset;
+      main.width = link.dataset.galleryWidth;
+      main.height = link.dataset.galleryHeight;
+      var current = link.closest("ul").querySelector("[aria-current]");
+      if (current) { current.removeAttribute("aria-current"); }
+      link.setAttribute("aria-current", "true");
+    });
+  });
+
+  // Shared wish lists: copy the link.
+  document.querySelectorAll(".clipboard-item").forEach(function (item) {
+    item.addEventListener("click", function (event) {
+      event.preventDefault();
+      if (navigator.clipboard) { navigator.clipboard.writeText(window.location.origin + item.getAttribute("href")); }
+    });
+  });
+})();
