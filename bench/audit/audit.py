@@ -111,6 +111,9 @@ def find_pages(base):
     }
 
 
+LIGHTHOUSE_ATTEMPTS = 2
+
+
 def lighthouse(url, device, folder):
     """Lighthouse's four category scores and the bytes transferred."""
     report = Path(folder) / f"lighthouse-{device}-{abs(hash(url))}.json"
@@ -126,7 +129,14 @@ def lighthouse(url, device, folder):
     if device == "desktop":
         command.append("--preset=desktop")
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    subprocess.run(command, check=True, env=env, timeout=300)
+    # Lighthouse sometimes loses the page load's trace (NO_NAVSTART) on a
+    # busy machine and asks to be run again: one more try, then the error.
+    for attempt in range(LIGHTHOUSE_ATTEMPTS):
+        finished = subprocess.run(command, check=False, env=env, timeout=300)
+        if finished.returncode == 0:
+            break
+        print(f"audit: Lighthouse failed on {url} ({device}), attempt {attempt + 1}")
+    finished.check_returncode()
     result = json.loads(report.read_text())
     scores = {
         name: round(result["categories"][name]["score"] * 100) for name in CATEGORIES
