@@ -53,7 +53,12 @@ class BankTransfer(PaymentMethod):
 class PayOnDelivery(PaymentMethod):
     code = "pay-on-delivery"
     name = "Pay on delivery"
-    summary = "Pay the courier by card or cash when your order arrives."
+
+    @property
+    def summary(self):
+        fee = pay_on_delivery_fee()
+        text = "Pay the courier by card or cash when your order arrives."
+        return f"{text} A fee of £{fee} is added to your order." if fee else text
 
     def instructions(self, order):
         return (
@@ -63,6 +68,34 @@ class PayOnDelivery(PaymentMethod):
 
 
 PAYMENT_METHODS = {method.code: method for method in (BankTransfer(), PayOnDelivery())}
+
+
+def pay_on_delivery_limit():
+    """The largest order total paid on delivery, or None for no limit."""
+    limit = settings.SHOP_PAY_ON_DELIVERY_LIMIT
+    return D(limit) if limit else None
+
+
+def pay_on_delivery_fee():
+    return D(settings.SHOP_PAY_ON_DELIVERY_FEE)
+
+
+def available_methods(order_total=None):
+    """The methods offered for an order of ``order_total`` (incl. tax)."""
+    methods = []
+    for method in PAYMENT_METHODS.values():
+        if method.code == BankTransfer.code and not settings.SHOP_BANK_TRANSFER_ENABLED:
+            continue
+        limit = pay_on_delivery_limit()
+        if (
+            method.code == PayOnDelivery.code
+            and limit is not None
+            and order_total is not None
+            and order_total > limit
+        ):
+            continue
+        methods.append(method)
+    return methods
 
 
 def payment_context(order):

@@ -13,7 +13,12 @@ from oscar.apps.checkout.session import CheckoutSessionMixin
 
 from shop.basket.models import Basket
 from shop.checkout.forms import PaymentMethodForm
-from shop.checkout.payment import PAYMENT_METHODS, payment_context
+from shop.checkout.payment import (
+    PAYMENT_METHODS,
+    available_methods,
+    pay_on_delivery_limit,
+    payment_context,
+)
 from shop.order.models import Order
 from site_project.sign_in.throttling import over_limit
 
@@ -27,8 +32,21 @@ class IndexView(core_views.IndexView):
 
 
 class PaymentMethodMixin:
+    def offered_methods(self):
+        """The methods offered for the order as it stands, its total before
+        any payment fee."""
+        shipping = None
+        if pay_on_delivery_limit() is not None:
+            shipping = self.get_shipping_method(self.request.basket)
+        total = None
+        if shipping is not None:
+            charge = shipping.calculate(self.request.basket)
+            total = self.request.basket.total_incl_tax + charge.incl_tax
+        return available_methods(total)
+
     def get_payment_method(self):
-        return PAYMENT_METHODS.get(self.checkout_session.payment_method())
+        code = self.checkout_session.payment_method()
+        return next((m for m in self.offered_methods() if m.code == code), None)
 
 
 class PaymentMethodView(PaymentMethodMixin, CheckoutSessionMixin, generic.FormView):
@@ -38,6 +56,9 @@ class PaymentMethodView(PaymentMethodMixin, CheckoutSessionMixin, generic.FormVi
     form_class = PaymentMethodForm
     success_url = reverse_lazy("checkout:preview")
     pre_conditions = core_views.PaymentMethodView.pre_conditions
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "methods": self.offered_methods()}
 
     def get_initial(self):
         method = self.get_payment_method()
