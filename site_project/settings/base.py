@@ -424,6 +424,12 @@ SHOP_BANK_ACCOUNT = {
 # empty), at the fee added to the order total (none when zero).
 SHOP_PAY_ON_DELIVERY_LIMIT = env.str("SHOP_PAY_ON_DELIVERY_LIMIT", default="")
 SHOP_PAY_ON_DELIVERY_FEE = env.str("SHOP_PAY_ON_DELIVERY_FEE", default="0.00")
+# Card payments through Stripe, offered only when all three keys are set.
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_API_BASE = "https://api.stripe.com"
+STRIPE_JS_URL = "https://js.stripe.com/v3/"
 # Days after which `manage.py cancel_unpaid_orders` cancels an unpaid order.
 SHOP_UNPAID_ORDER_DAYS = env.int("SHOP_UNPAID_ORDER_DAYS", default=7)
 # django-ratelimit rates per client address and per email address.
