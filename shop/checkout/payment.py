@@ -1,5 +1,6 @@
-"""Offline payment methods: nothing is taken at checkout, and staff record
-the money when it arrives (``record_payment``), which makes the order "Paid"."""
+"""Payment methods. Offline ones take nothing at checkout: staff record the
+money when it arrives (``record_payment``), which makes the order "Paid".
+Card payments (shop/checkout/card.py) are recorded by Stripe's webhook."""
 
 from decimal import Decimal as D
 
@@ -67,7 +68,34 @@ class PayOnDelivery(PaymentMethod):
         )
 
 
-PAYMENT_METHODS = {method.code: method for method in (BankTransfer(), PayOnDelivery())}
+class Card(PaymentMethod):
+    """Paid at checkout through Stripe; the card goes to Stripe's own field."""
+
+    code = "card"
+    name = "Card"
+    summary = (
+        "Pay now by debit or credit card. Your card details go straight to "
+        "our payment provider, Stripe, and never to us."
+    )
+
+    def instructions(self, order):
+        return (
+            f"You paid {order.currency} {order.total_incl_tax} by card. We "
+            "will dispatch your order as soon as the payment is confirmed."
+        )
+
+    @staticmethod
+    def offered():
+        return bool(
+            settings.STRIPE_SECRET_KEY
+            and settings.STRIPE_PUBLISHABLE_KEY
+            and settings.STRIPE_WEBHOOK_SECRET
+        )
+
+
+PAYMENT_METHODS = {
+    method.code: method for method in (Card(), BankTransfer(), PayOnDelivery())
+}
 
 
 def pay_on_delivery_limit():
@@ -85,6 +113,8 @@ def available_methods(order_total=None):
     methods = []
     for method in PAYMENT_METHODS.values():
         if method.code == BankTransfer.code and not settings.SHOP_BANK_TRANSFER_ENABLED:
+            continue
+        if method.code == Card.code and not Card.offered():
             continue
         limit = pay_on_delivery_limit()
         if (

@@ -1,20 +1,32 @@
-"""Forked checkout views: choose an offline payment method, place the order
-once however often it is posted."""
+"""Forked checkout views: choose a payment method, pay by card through
+Stripe, place the order once however often it is posted."""
 
+import re
+from urllib.parse import urlsplit
+
+import stripe
+from csp.constants import SELF
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
 from django.views import generic
+from django.views.decorators.csrf import csrf_exempt
 from oscar.apps.checkout import exceptions
 from oscar.apps.checkout import views as core_views
 from oscar.apps.checkout.session import CheckoutSessionMixin
+from oscar.apps.payment.exceptions import UnableToTakePayment
 
 from shop.basket.models import Basket
+from shop.checkout import card
 from shop.checkout.forms import PaymentMethodForm
 from shop.checkout.payment import (
     PAYMENT_METHODS,
+    Card,
     available_methods,
     pay_on_delivery_limit,
     payment_context,
@@ -73,6 +85,23 @@ class PaymentMethodView(PaymentMethodMixin, CheckoutSessionMixin, generic.FormVi
         return redirect(self.get_success_url())
 
 
+def stripe_policy():
+    """What Stripe.js needs, on the payment step only: its script, its card
+    field and 3-D Secure frames, and calls to Stripe's API."""
+    js_origin = origin(settings.STRIPE_JS_URL)
+    return {
+        "script-src": [js_origin],
+        "frame-src": [js_origin, "https://hooks.stripe.com"],
+        "connect-src": [SELF, origin(settings.STRIPE_API_BASE)],
+    }
+
+
+def origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@method_decorator(csp_update(stripe_policy()), name="dispatch")
 class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
     """Preview and place the order with the chosen payment method."""
 
@@ -118,11 +147,26 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        return {**ctx, "payment_method": self.get_payment_method()}
+        return {
+            **ctx,
+            "payment_method": self.get_payment_method(),
+            "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
+            "stripe_js_url": settings.STRIPE_JS_URL,
+        }
 
     def handle_payment(self, order_number, total, **kwargs):
         method = self.get_payment_method()
-        self.add_payment_source(method.take_payment(order_number, total.currency))
+        source = method.take_payment(order_number, total.currency)
+        if method.code == Card.code:
+            intent_id = self.request.POST.get("payment_intent", "")
+            try:
+                intent = card.paid_intent(self.request.basket, total, intent_id)
+            except card.CardPaymentFailed as error:
+                raise UnableToTakePayment(str(error)) from error
+            # Allocated now; debited when the webhook says it succeeded.
+            source.amount_allocated = total.incl_tax
+            source.reference = intent.id
+        self.add_payment_source(source)
 
     def submit(self, user, basket, **kwargs):
         """Place the order for ``basket`` once: one transaction holding the
@@ -149,7 +193,11 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
         # A savepoint: when stock runs out the addresses and the order go,
         # and the surrounding submission can still thaw the basket.
         with transaction.atomic():
-            return super().place_order(*args, **kwargs)
+            order = super().place_order(*args, **kwargs)
+            method = self.get_payment_method()
+            if method.code == Card.code:
+                card.settle(order, order.sources.get().reference)
+            return order
 
     def restore_frozen_basket(self):
         # A basket that became an order stays submitted: thawing it would
@@ -161,6 +209,9 @@ class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
     def render_payment_details(self, request, **kwargs):
         if kwargs.get("error"):
             messages.error(request, kwargs["error"])
+        method = self.get_payment_method()
+        if method is not None and method.code == Card.code:
+            return redirect("checkout:preview")
         return redirect("checkout:payment-method")
 
     def get_message_context(self, order):
@@ -172,3 +223,52 @@ class ThankYouView(core_views.ThankYouView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), **payment_context(self.object)}
+
+
+class CardPaymentView(PaymentMethodMixin, CheckoutSessionMixin, generic.View):
+    """Charge the card Stripe.js collected for the basket's total, which the
+    server works out; answers JSON for the payment step's script."""
+
+    pre_conditions = core_views.PaymentDetailsView.pre_conditions
+
+    def post(self, request, *args, **kwargs):
+        method = self.get_payment_method()
+        payment_method = request.POST.get("payment_method", "")
+        if method is None or method.code != Card.code:
+            return JsonResponse({"error": "Card payment was not chosen."}, status=400)
+        if not re.fullmatch(r"pm_\w{1,250}", payment_method):
+            return JsonResponse(
+                {"error": "Please enter your card details."}, status=400
+            )
+        total = self.build_submission()["order_total"]
+        try:
+            intent = card.pay(request.basket, total, payment_method)
+        except card.CardPaymentFailed as error:
+            return JsonResponse({"error": str(error)}, status=402)
+        body = {"status": intent.status, "payment_intent": intent.id}
+        if intent.status == "requires_action":
+            body["client_secret"] = intent.client_secret
+        elif intent.status != "succeeded":
+            body["error"] = "Your card payment did not go through. Please try again."
+        return JsonResponse(body)
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class StripeWebhookView(generic.View):
+    """Stripe's signed events: ``payment_intent.succeeded`` makes the order
+    "Paid"; a bad signature is a 400 and changes nothing."""
+
+    def post(self, request, *args, **kwargs):
+        if not Card.offered():
+            return HttpResponse(status=404)
+        try:
+            event = stripe.Webhook.construct_event(
+                request.body,
+                request.headers.get("Stripe-Signature", ""),
+                settings.STRIPE_WEBHOOK_SECRET,
+            )
+        except (ValueError, stripe.SignatureVerificationError):
+            return HttpResponse("Bad signature or payload.", status=400)
+        if event["type"] == "payment_intent.succeeded":
+            card.intent_succeeded(event["data"]["object"])
+        return HttpResponse(status=200)
