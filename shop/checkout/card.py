@@ -9,10 +9,11 @@ from decimal import Decimal as D
 import stripe
 from django.conf import settings
 from django.db import transaction
-from oscar.core.loading import get_model
 
 from shop.checkout.models import CardPayment
 from shop.checkout.payment import PaymentNotRecordable, record_payment
+from shop.order.models import Order, PaymentEventType
+from shop.order.processing import EventHandler
 
 logger = logging.getLogger(__name__)
 
@@ -182,9 +183,53 @@ def intent_succeeded(intent):
         return
     payment.succeeded = True
     payment.save(update_fields=["succeeded"])
-    Order = get_model("order", "Order")
     order = Order.objects.filter(
         basket_id=payment.basket_id, sources__reference=payment.intent_id
     ).first()
     if order is not None:
         record(payment, order)
+
+
+class RefundRefused(Exception):
+    """The refund was not made; the message says why."""
+
+
+@transaction.atomic
+def refund(order, amount, user=None):
+    """Give back ``amount`` of what the order's card payment took, through
+    Stripe, and record it as a "Refunded" payment event."""
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    source = order.sources.select_related("source_type").first()
+    if source is None or source.source_type.code != "card":
+        raise RefundRefused(f"Order {order.number} was not paid by card.")
+    refundable = source.amount_available_for_refund
+    if amount > refundable:
+        raise RefundRefused(
+            f"A refund of {order.currency} {amount} is more than the "
+            f"{order.currency} {refundable} paid and not yet refunded."
+        )
+    try:
+        made = client().v1.refunds.create(
+            params={"payment_intent": source.reference, "amount": minor_units(amount)},
+            options={
+                "idempotency_key": (
+                    f"refund-{source.reference}-{source.amount_refunded}-{amount}"
+                )
+            },
+        )
+    except stripe.StripeError as error:
+        logger.warning("Stripe refused or failed a refund: %s", error)
+        raise RefundRefused(
+            "Stripe did not make the refund; nothing was refunded. Please try "
+            "again later."
+        ) from error
+    source.refund(amount, reference=made.id, status="Refunded")
+    event_type, _ = PaymentEventType.objects.get_or_create(name="Refunded")
+    handler = EventHandler(user)
+    handler.create_payment_event(order, event_type, amount, reference=made.id)
+    handler.create_note(
+        order,
+        f"Refund of {order.currency} {amount} made through Stripe "
+        f"(refund {made.id}); {order.currency} {refundable - amount} paid remains.",
+    )
+    return order

@@ -26,3 +26,18 @@ class RecordPaymentForm(forms.Form):
         label="Mark the order paid even if this is less than what is owed",
         required=False,
     )
+
+
+class CardRefundForm(forms.Form):
+    """Money given back through Stripe for an order paid by card."""
+
+    refund_amount = forms.DecimalField(
+        label="Amount to refund (£)",
+        min_value=D("0.01"),
+        max_digits=12,
+        decimal_places=2,
+        error_messages={
+            "invalid": "Enter the amount to refund, for example 12.50.",
+            "required": "Enter the amount to refund.",
+        },
+    )

@@ -2,19 +2,25 @@
 basket's total, the order is placed once, and only Stripe's signed webhook
 makes it "Paid"."""
 
-import hashlib
-import hmac
-import json
-import time
 from decimal import Decimal as D
 
 import pytest
-import stripe
 from django.urls import reverse
 
 from shop.basket.models import Basket
 from shop.order.models import Order
 from tests.factories_shop import make_product
+from tests.integration.payments.helpers import (
+    DECLINED,
+    THREE_D_SECURE,
+    VISA,
+    card,
+    deliver,
+    paid_card_order,
+    pay,
+    place,
+    to_card_step,
+)
 from tests.integration.shop.helpers import (
     add_to_basket,
     go_to_preview,
@@ -22,85 +28,6 @@ from tests.integration.shop.helpers import (
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.stripe]
-
-VISA = "4242424242424242"
-DECLINED = "4000000000000341"  # localstripe declines this one when charged
-THREE_D_SECURE = "4000000000003220"
-
-
-@pytest.fixture
-def api(stripe_keys):
-    return stripe.StripeClient(
-        stripe_keys.STRIPE_SECRET_KEY,
-        base_addresses={"api": stripe_keys.STRIPE_API_BASE},
-    )
-
-
-def card(api, number):
-    """What Stripe.js does with the card field: a PaymentMethod."""
-    return api.v1.payment_methods.create(
-        params={
-            "type": "card",
-            "card": {"number": number, "exp_month": 12, "exp_year": 2034, "cvc": "123"},
-        }
-    ).id
-
-
-def to_card_step(client, price="20.00", quantity=1):
-    product = make_product(title="Lumbar cushion", price=price, num_in_stock=5)
-    add_to_basket(client, product, quantity)
-    start_guest_checkout(client)
-    go_to_preview(client, payment="card")
-    return product
-
-
-def pay(client, payment_method, **extra):
-    return client.post(
-        reverse("checkout:card-pay"), {"payment_method": payment_method, **extra}
-    )
-
-
-def place(client, intent_id):
-    return client.post(
-        reverse("checkout:preview"),
-        {"action": "place_order", "payment_intent": intent_id},
-    )
-
-
-def signed(payload, secret, timestamp=None):
-    timestamp = int(time.time()) if timestamp is None else timestamp
-    digest = hmac.new(
-        secret.encode(), f"{timestamp}.{payload}".encode(), hashlib.sha256
-    ).hexdigest()
-    return f"t={timestamp},v1={digest}"
-
-
-def deliver(client, api, settings, intent_id, secret=None):
-    """Stripe's ``payment_intent.succeeded`` event for the intent as it is."""
-    intent = api.v1.payment_intents.retrieve(intent_id)
-    payload = json.dumps(
-        {
-            "id": f"evt_{intent_id}",
-            "object": "event",
-            "type": "payment_intent.succeeded",
-            "data": {"object": intent.to_dict()},
-        }
-    )
-    return client.post(
-        reverse("checkout:stripe-webhook"),
-        payload,
-        content_type="application/json",
-        HTTP_STRIPE_SIGNATURE=signed(payload, secret or settings.STRIPE_WEBHOOK_SECRET),
-    )
-
-
-def paid_card_order(client, api):
-    to_card_step(client)
-    intent_id = pay(client, card(api, VISA)).json()["payment_intent"]
-    response = place(client, intent_id)
-    assert response.status_code == 302, response
-    assert response["Location"] == reverse("checkout:thank-you")
-    return Order.objects.get(), intent_id
 
 
 def test_card_is_not_offered_without_stripe_keys(client):
