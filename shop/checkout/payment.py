@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from oscar.apps.payment.models import Source, SourceType
 
+from shop.order.emails import send_order_email
 from shop.order.models import PaymentEventType
 from shop.order.processing import PAID, EventHandler
 
@@ -189,6 +190,7 @@ def record_payment(order, amount, reference="", user=None, mark_paid=False):
             f"{recorded}{override}; status changed from “{order.status}” to “{PAID}”."
         )
         order.set_status(PAID)
+        send_order_email(order, "paid", amount=received)
     else:
         note = f"{recorded}: a part payment, {owed} still owed; the order stays"
         note += f" “{order.status}”."

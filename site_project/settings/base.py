@@ -424,6 +424,22 @@ SHOP_BANK_ACCOUNT = {
 # empty), at the fee added to the order total (none when zero).
 SHOP_PAY_ON_DELIVERY_LIMIT = env.str("SHOP_PAY_ON_DELIVERY_LIMIT", default="")
 SHOP_PAY_ON_DELIVERY_FEE = env.str("SHOP_PAY_ON_DELIVERY_FEE", default="0.00")
+# Carriers customer service dispatches with; {tracking} in the address is
+# replaced by the parcel's tracking number.
+SHOP_CARRIERS = {
+    "royal-mail": {
+        "name": "Royal Mail",
+        "tracking_url": "https://www.royalmail.com/track-your-item#/tracking-results/{tracking}",
+    },
+    "dpd": {
+        "name": "DPD",
+        "tracking_url": "https://track.dpd.co.uk/parcels/{tracking}",
+    },
+    "evri": {
+        "name": "Evri",
+        "tracking_url": "https://www.evri.com/track/parcel/{tracking}",
+    },
+}
 # Card payments through Stripe, offered only when all three keys are set.
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")

@@ -1,6 +1,8 @@
 from decimal import Decimal as D
 
 from django import forms
+from django.conf import settings
+from django.core.validators import RegexValidator
 
 
 class RecordPaymentForm(forms.Form):
@@ -41,3 +43,32 @@ class CardRefundForm(forms.Form):
             "required": "Enter the amount to refund.",
         },
     )
+
+
+class DispatchForm(forms.Form):
+    """The carrier a paid order leaves with, and its tracking number."""
+
+    carrier = forms.ChoiceField(
+        label="Carrier",
+        error_messages={
+            "required": "Choose the carrier.",
+            "invalid_choice": "Choose one of the carriers listed.",
+        },
+    )
+    tracking_number = forms.CharField(
+        label="Tracking number",
+        max_length=64,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9][A-Za-z0-9 -]*$",
+                "A tracking number has letters, digits, spaces and hyphens only.",
+            )
+        ],
+        error_messages={"required": "Enter the tracking number."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["carrier"].choices = [
+            (code, carrier["name"]) for code, carrier in settings.SHOP_CARRIERS.items()
+        ]

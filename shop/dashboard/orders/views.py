@@ -12,18 +12,23 @@ from shop.checkout.payment import (
     payment_context,
     record_payment,
 )
-from shop.dashboard.orders.forms import CardRefundForm, RecordPaymentForm
-from shop.order.processing import PAID
+from shop.dashboard.orders.forms import (
+    CardRefundForm,
+    DispatchForm,
+    RecordPaymentForm,
+)
+from shop.order.processing import PAID, SHIPPED, DispatchRefused, dispatch
 
 
 class OrderDetailView(core_views.OrderDetailView):
     """Oscar's order page with "Record payment" and, for card payments,
-    "Refund" (through Stripe) actions."""
+    "Refund" (through Stripe) and "Dispatch" actions."""
 
     order_actions = (
         *core_views.OrderDetailView.order_actions,
         "record_payment",
         "refund_card",
+        "dispatch_order",
     )
 
     def post(self, request, *args, **kwargs):
@@ -48,7 +53,24 @@ class OrderDetailView(core_views.OrderDetailView):
             "can_record_payment": PAID in order.available_statuses(),
             "record_payment_form": RecordPaymentForm(initial={"amount": owed}),
             "card_refundable": refundable,
+            "can_dispatch": SHIPPED in order.available_statuses(),
+            "dispatch_form": DispatchForm(),
+            "dispatches": order.dispatches.all(),
         }
+
+    def dispatch_order(self, request, order):
+        form = DispatchForm(request.POST)
+        if not form.is_valid():
+            errors = " ".join(e for errs in form.errors.values() for e in errs)
+            return self.reload_page(fragment="dispatch", error=errors)
+        try:
+            order = dispatch(order, user=request.user, **form.cleaned_data)
+        except DispatchRefused as exc:
+            return self.reload_page(fragment="dispatch", error=str(exc))
+        messages.success(
+            request, f"Order {order.number} dispatched; the customer has been emailed."
+        )
+        return self.reload_page()
 
     def refund_card(self, request, order):
         form = CardRefundForm(request.POST)

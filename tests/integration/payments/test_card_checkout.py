@@ -5,6 +5,7 @@ makes it "Paid"."""
 from decimal import Decimal as D
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from shop.basket.models import Basket
@@ -216,3 +217,12 @@ def test_the_payment_step_allows_stripe_and_other_pages_do_not(client, settings,
     basket_policy = client.get(reverse("basket:summary"))["Content-Security-Policy"]
     assert "127.0.0.1:8420" not in basket_policy
     assert "stripe.com" not in basket_policy
+
+
+def test_the_webhook_payment_emails_the_customer_once(client, api, settings):
+    order, intent_id = paid_card_order(client, api)
+    mail.outbox.clear()
+    deliver(client, api, settings, intent_id)
+    deliver(client, api, settings, intent_id)
+    [email] = mail.outbox
+    assert email.subject == f"Payment received for your Backbone order {order.number}"
