@@ -240,6 +240,16 @@ class CardPaymentView(PaymentMethodMixin, CheckoutSessionMixin, generic.View):
             return JsonResponse(
                 {"error": "Please enter your card details."}, status=400
             )
+        email = self.checkout_session.get_guest_email() or request.user.email
+        rates = settings.SHOP_THROTTLE_RATES["card-payment"]
+        if over_limit(request, "shop:card-payment", email, rates):
+            return JsonResponse(
+                {
+                    "error": "Too many card payments have been tried from here "
+                    "in a short time. Please try again later."
+                },
+                status=429,
+            )
         total = self.build_submission()["order_total"]
         try:
             intent = card.pay(request.basket, total, payment_method)

@@ -454,6 +454,10 @@ SHOP_THROTTLE_RATES = {
         "ip": env.str("PLACE_ORDER_RATE_IP", default="10/h"),
         "email": env.str("PLACE_ORDER_RATE_EMAIL", default="5/h"),
     },
+    "card-payment": {
+        "ip": env.str("CARD_PAYMENT_RATE_IP", default="20/h"),
+        "email": env.str("CARD_PAYMENT_RATE_EMAIL", default="10/h"),
+    },
     "voucher": {
         "ip": env.str("VOUCHER_RATE_IP", default="20/h"),
         "email": env.str("VOUCHER_RATE_EMAIL", default="10/h"),

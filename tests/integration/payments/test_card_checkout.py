@@ -226,3 +226,17 @@ def test_the_webhook_payment_emails_the_customer_once(client, api, settings):
     deliver(client, api, settings, intent_id)
     [email] = mail.outbox
     assert email.subject == f"Payment received for your Backbone order {order.number}"
+
+
+def test_card_payments_tried_too_often_are_refused(client, api, settings):
+    settings.SHOP_THROTTLE_RATES = {
+        **settings.SHOP_THROTTLE_RATES,
+        "card-payment": {"ip": "100/h", "email": "2/h"},
+    }
+    to_card_step(client)
+    assert pay(client, card(api, DECLINED)).status_code == 402
+    assert pay(client, card(api, DECLINED)).status_code == 402
+    refused = pay(client, card(api, VISA))
+    assert refused.status_code == 429
+    assert "Too many card payments" in refused.json()["error"]
+    assert not Order.objects.exists()
