@@ -10,6 +10,7 @@ import stripe
 from django.conf import settings
 from django.db import transaction
 
+from shop.basket.models import Basket
 from shop.checkout.models import CardPayment
 from shop.checkout.payment import PaymentNotRecordable, record_payment
 from shop.order.models import Order, PaymentEventType
@@ -43,7 +44,7 @@ def minor_units(amount):
 
 def intent_for(basket, total):
     """The PaymentIntent for ``basket`` at ``total`` (a Price): reused while
-    the total stays the same, so a retry after a decline charges one intent."""
+    the total stays the same and no card was declined on it."""
     amount, currency = total.incl_tax, total.currency
     payment = CardPayment.objects.filter(
         basket_id=basket.pk,
@@ -73,30 +74,19 @@ def intent_for(basket, total):
 
 def pay(basket, total, payment_method):
     """Charge ``payment_method`` (a Stripe PaymentMethod id) for the basket's
-    total; returns the intent, which has succeeded or needs 3-D Secure."""
-    payment = None
+    total; returns the intent, which has succeeded or needs 3-D Secure. The
+    basket's row lock makes a second request (a double click) wait, then find
+    the intent already paid instead of charging another."""
     try:
-        payment = intent_for(basket, total)
-        intents = client().v1.payment_intents
-        intent = intents.retrieve(payment.intent_id)
-        if intent.status == "succeeded":
-            return intent
-        key = f"{payment.key}-{payment_method}"
-        intents.update(
-            payment.intent_id,
-            params={"payment_method": payment_method},
-            options={"idempotency_key": f"{key}-attach"},
-        )
-        return intents.confirm(
-            payment.intent_id, options={"idempotency_key": f"{key}-confirm"}
-        )
-    except stripe.CardError as error:
-        if payment is not None:
-            payment.declined = True
-            payment.save(update_fields=["declined"])
-        raise CardPaymentFailed(
-            error.user_message or "Your card was declined."
-        ) from error
+        with transaction.atomic():
+            Basket.objects.select_for_update().get(pk=basket.pk)
+            payment = intent_for(basket, total)
+            try:
+                return confirm(payment, payment_method)
+            except stripe.CardError as error:
+                payment.declined = True
+                payment.save(update_fields=["declined"])
+                declined = error
     except stripe.InvalidRequestError as error:
         raise CardPaymentFailed(
             "Your card details could not be used. Please check them and try again."
@@ -104,6 +94,25 @@ def pay(basket, total, payment_method):
     except stripe.StripeError as error:
         logger.warning("Stripe is unreachable or failed: %s", error)
         raise CardPaymentFailed(UNREACHABLE) from error
+    raise CardPaymentFailed(
+        declined.user_message or "Your card was declined."
+    ) from declined
+
+
+def confirm(payment, payment_method):
+    intents = client().v1.payment_intents
+    intent = intents.retrieve(payment.intent_id)
+    if intent.status == "succeeded":
+        return intent
+    key = f"{payment.key}-{payment_method}"
+    intents.update(
+        payment.intent_id,
+        params={"payment_method": payment_method},
+        options={"idempotency_key": f"{key}-attach"},
+    )
+    return intents.confirm(
+        payment.intent_id, options={"idempotency_key": f"{key}-confirm"}
+    )
 
 
 def paid_intent(basket, total, intent_id):

@@ -240,3 +240,13 @@ def test_card_payments_tried_too_often_are_refused(client, api, settings):
     assert refused.status_code == 429
     assert "Too many card payments" in refused.json()["error"]
     assert not Order.objects.exists()
+
+
+def test_a_double_submitted_payment_charges_one_intent_once(client, api):
+    to_card_step(client)
+    first = pay(client, card(api, VISA)).json()
+    charge = api.v1.payment_intents.retrieve(first["payment_intent"]).latest_charge
+    second = pay(client, card(api, VISA)).json()
+    assert second == first
+    intent = api.v1.payment_intents.retrieve(first["payment_intent"])
+    assert intent.latest_charge == charge
