@@ -5,6 +5,7 @@
 # <url>/js.stripe.com/v3/.
 #   scripts/localstripe.sh start   -> prints the URL (the Stripe API base)
 #   scripts/localstripe.sh stop
+#   scripts/localstripe.sh running -> exit status 0 when it is running
 # PYTHON names the interpreter that has localstripe (default .venv/bin/python).
 set -euo pipefail
 
@@ -73,5 +74,6 @@ stop() {
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
-    *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+    running) is_running ;;
+    *) echo "usage: $0 start|stop|running" >&2; exit 2 ;;
 esac

@@ -130,19 +130,24 @@ def browser():
 @pytest.fixture(scope="session")
 def localstripe_url():
     """localstripe on loopback, started by the project's script; a test that
-    needs it fails, saying why, when it cannot start."""
+    needs it fails, saying why, when it cannot start. One already running
+    (another test run's) is used and left running."""
     import subprocess
     import sys
 
     script = Path(__file__).resolve().parents[1] / "scripts" / "localstripe.sh"
     env = {**os.environ, "PYTHON": sys.executable}
+    already_running = subprocess.run(
+        [str(script), "running"], env=env, check=False, timeout=60
+    )
     started = subprocess.run(
         [str(script), "start"], env=env, capture_output=True, text=True, timeout=60
     )
     if started.returncode != 0:
         pytest.fail(f"localstripe could not be started: {started.stderr.strip()}")
     yield started.stdout.strip()
-    subprocess.run([str(script), "stop"], env=env, check=True, timeout=60)
+    if already_running.returncode != 0:
+        subprocess.run([str(script), "stop"], env=env, check=True, timeout=60)
 
 
 @pytest.fixture

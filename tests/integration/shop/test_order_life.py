@@ -3,6 +3,7 @@ order is dispatched (with the tracking link) and when it is cancelled;
 customer service dispatches with a carrier and tracking number."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -135,3 +136,47 @@ def test_cancelling_emails_the_customer(staff_client, pending_order):
     [email] = mail.outbox
     assert email.subject == f"Your Backbone order {pending_order.number} is cancelled"
     assert "has been cancelled" in email.body
+
+
+def history(response):
+    section = BeautifulSoup(response.content, "html.parser").select_one(
+        "[data-order-history]"
+    )
+    return [" ".join(item.get_text().split()) for item in section.select("li")]
+
+
+def test_guest_and_account_pages_show_the_same_history(
+    staff_client, pending_order, django_user_model
+):
+    record(staff_client, pending_order)
+    dispatch(staff_client, pending_order)
+    guest = Client()
+    status_path = reverse(
+        "customer:anon-order",
+        kwargs={
+            "order_number": pending_order.number,
+            "hash": pending_order.verification_hash(),
+        },
+    )
+    form = guest.get(status_path, follow=True).redirect_chain[-1][0]
+    guest_page = guest.post(form, {"email": "ada@example.com"}, follow=True)
+    guest_history = history(guest_page)
+    assert [item.split(": ", 1)[1] for item in guest_history] == [
+        "order placed",
+        "Paid",
+        "Shipped",
+        "dispatched with Royal Mail, tracking number RM 1234-5678 GB",
+    ]
+    assert b"https://www.royalmail.com/track-your-item" in guest_page.content
+
+    customer = django_user_model.objects.create_user(
+        username="ada", email="ada@example.com", password="x"
+    )
+    Order.objects.filter(pk=pending_order.pk).update(user=customer)
+    account = Client()
+    account.force_login(customer)
+    account_page = account.get(
+        reverse("customer:order", kwargs={"order_number": pending_order.number})
+    )
+    assert account_page.status_code == 200
+    assert history(account_page) == guest_history
