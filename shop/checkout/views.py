@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import stripe
 from csp.constants import SELF
-from csp.decorators import csp_update
+from csp.decorators import csp_replace, csp_update
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
@@ -85,15 +85,18 @@ class PaymentMethodView(PaymentMethodMixin, CheckoutSessionMixin, generic.FormVi
         return redirect(self.get_success_url())
 
 
-def stripe_policy():
-    """What Stripe.js needs, on the payment step only: its script, its card
-    field and 3-D Secure frames, and calls to Stripe's API."""
-    js_origin = origin(settings.STRIPE_JS_URL)
+def stripe_sources():
+    """What Stripe.js needs, on the payment step only: its script and calls
+    to Stripe's API, added to the site's policy."""
     return {
-        "script-src": [js_origin],
-        "frame-src": [js_origin, "https://hooks.stripe.com"],
+        "script-src": [origin(settings.STRIPE_JS_URL)],
         "connect-src": [SELF, origin(settings.STRIPE_API_BASE)],
     }
+
+
+def stripe_frames():
+    """Its card field and 3-D Secure frames, in place of the site's 'none'."""
+    return {"frame-src": [origin(settings.STRIPE_JS_URL), "https://hooks.stripe.com"]}
 
 
 def origin(url):
@@ -101,7 +104,8 @@ def origin(url):
     return f"{parts.scheme}://{parts.netloc}"
 
 
-@method_decorator(csp_update(stripe_policy()), name="dispatch")
+@method_decorator(csp_update(stripe_sources()), name="dispatch")
+@method_decorator(csp_replace(stripe_frames()), name="dispatch")
 class PaymentDetailsView(PaymentMethodMixin, core_views.PaymentDetailsView):
     """Preview and place the order with the chosen payment method."""
 

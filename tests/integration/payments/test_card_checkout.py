@@ -213,7 +213,13 @@ def test_stripe_unreachable_is_said_plainly_and_the_basket_is_kept(
 def test_the_payment_step_allows_stripe_and_other_pages_do_not(client, settings, api):
     to_card_step(client)
     policy = client.get(reverse("checkout:preview"))["Content-Security-Policy"]
-    assert "http://127.0.0.1:8420" in policy
+    directives = dict(
+        part.strip().split(" ", 1) for part in policy.split(";") if part.strip()
+    )
+    assert "http://127.0.0.1:8420" in directives["script-src"]
+    assert "'self'" in directives["script-src"]
+    assert directives["frame-src"] == ("http://127.0.0.1:8420 https://hooks.stripe.com")
+    assert directives["connect-src"] == "'self' http://127.0.0.1:8420"
     basket_policy = client.get(reverse("basket:summary"))["Content-Security-Policy"]
     assert "127.0.0.1:8420" not in basket_policy
     assert "stripe.com" not in basket_policy
