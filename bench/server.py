@@ -24,6 +24,14 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 60
 STOP_TIMEOUT = 30
 
+# Bank details for loopback servers, which run production settings: these
+# refuse the placeholder details while bank transfer is offered.
+LOOPBACK_BANK_ACCOUNT = {
+    "SHOP_BANK_ACCOUNT_NAME": "Backbone Recovery Ltd (loopback)",
+    "SHOP_BANK_SORT_CODE": "12-34-56",
+    "SHOP_BANK_ACCOUNT_NUMBER": "12345678",
+}
+
 
 class ServerError(RuntimeError):
     """gunicorn did not start."""
@@ -46,6 +54,7 @@ def server_environment(settings_module, database_url, media_root, **overrides):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "MEDIA_ROOT": str(media_root),
+        **LOOPBACK_BANK_ACCOUNT,
         **overrides,
     }
 

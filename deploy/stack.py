@@ -28,6 +28,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+# Bank details for loopback servers, which run production settings: these
+# refuse the placeholder details while bank transfer is offered.
+LOOPBACK_BANK_ACCOUNT = {
+    "SHOP_BANK_ACCOUNT_NAME": "Backbone Recovery Ltd (loopback)",
+    "SHOP_BANK_SORT_CODE": "12-34-56",
+    "SHOP_BANK_ACCOUNT_NUMBER": "12345678",
+}
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 60
 STOP_TIMEOUT = 30
@@ -257,6 +265,7 @@ class Stack:
             "SECURE_SSL_REDIRECT": "False",
             "SECURE_HSTS_SECONDS": "0",
             "LOG_LEVEL": os.environ.get("LOG_LEVEL", "WARNING"),
+            **LOOPBACK_BANK_ACCOUNT,
         }
         if self.own_mail:
             django_env["EMAIL_HOST"] = "127.0.0.1"

@@ -125,3 +125,37 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def localstripe_url():
+    """localstripe on loopback, started by the project's script; a test that
+    needs it fails, saying why, when it cannot start. One already running
+    (another test run's) is used and left running."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "localstripe.sh"
+    env = {**os.environ, "PYTHON": sys.executable}
+    already_running = subprocess.run(
+        [str(script), "running"], env=env, check=False, timeout=60
+    )
+    started = subprocess.run(
+        [str(script), "start"], env=env, capture_output=True, text=True, timeout=60
+    )
+    if started.returncode != 0:
+        pytest.fail(f"localstripe could not be started: {started.stderr.strip()}")
+    yield started.stdout.strip()
+    if already_running.returncode != 0:
+        subprocess.run([str(script), "stop"], env=env, check=True, timeout=60)
+
+
+@pytest.fixture
+def stripe_keys(localstripe_url, settings):
+    """Card payments switched on, against localstripe."""
+    settings.STRIPE_SECRET_KEY = "sk_test_backbone"  # noqa: S105  # nosec B105
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_backbone"
+    settings.STRIPE_WEBHOOK_SECRET = "whsec_test_backbone"  # noqa: S105  # nosec B105
+    settings.STRIPE_API_BASE = localstripe_url
+    settings.STRIPE_JS_URL = f"{localstripe_url}/js.stripe.com/v3/"
+    return settings

@@ -1,5 +1,6 @@
-"""Offline payment methods: nothing is taken at checkout, and staff record
-the money when it arrives (``record_payment``), which makes the order "Paid"."""
+"""Payment methods. Offline ones take nothing at checkout: staff record the
+money when it arrives (``record_payment``), which makes the order "Paid".
+Card payments (shop/checkout/card.py) are recorded by Stripe's webhook."""
 
 from decimal import Decimal as D
 
@@ -7,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from oscar.apps.payment.models import Source, SourceType
 
+from shop.order.emails import send_order_email
 from shop.order.models import PaymentEventType
 from shop.order.processing import PAID, EventHandler
 
@@ -53,7 +55,12 @@ class BankTransfer(PaymentMethod):
 class PayOnDelivery(PaymentMethod):
     code = "pay-on-delivery"
     name = "Pay on delivery"
-    summary = "Pay the courier by card or cash when your order arrives."
+
+    @property
+    def summary(self):
+        fee = pay_on_delivery_fee()
+        text = "Pay the courier by card or cash when your order arrives."
+        return f"{text} A fee of £{fee} is added to your order." if fee else text
 
     def instructions(self, order):
         return (
@@ -62,7 +69,64 @@ class PayOnDelivery(PaymentMethod):
         )
 
 
-PAYMENT_METHODS = {method.code: method for method in (BankTransfer(), PayOnDelivery())}
+class Card(PaymentMethod):
+    """Paid at checkout through Stripe; the card goes to Stripe's own field."""
+
+    code = "card"
+    name = "Card"
+    summary = (
+        "Pay now by debit or credit card. Your card details go straight to "
+        "our payment provider, Stripe, and never to us."
+    )
+
+    def instructions(self, order):
+        return (
+            f"You paid {order.currency} {order.total_incl_tax} by card. We "
+            "will dispatch your order as soon as the payment is confirmed."
+        )
+
+    @staticmethod
+    def offered():
+        return bool(
+            settings.STRIPE_SECRET_KEY
+            and settings.STRIPE_PUBLISHABLE_KEY
+            and settings.STRIPE_WEBHOOK_SECRET
+        )
+
+
+PAYMENT_METHODS = {
+    method.code: method for method in (Card(), BankTransfer(), PayOnDelivery())
+}
+
+
+def pay_on_delivery_limit():
+    """The largest order total paid on delivery, or None for no limit."""
+    limit = settings.SHOP_PAY_ON_DELIVERY_LIMIT
+    return D(limit) if limit else None
+
+
+def pay_on_delivery_fee():
+    return D(settings.SHOP_PAY_ON_DELIVERY_FEE)
+
+
+def available_methods(order_total=None):
+    """The methods offered for an order of ``order_total`` (incl. tax)."""
+    methods = []
+    for method in PAYMENT_METHODS.values():
+        if method.code == BankTransfer.code and not settings.SHOP_BANK_TRANSFER_ENABLED:
+            continue
+        if method.code == Card.code and not Card.offered():
+            continue
+        limit = pay_on_delivery_limit()
+        if (
+            method.code == PayOnDelivery.code
+            and limit is not None
+            and order_total is not None
+            and order_total > limit
+        ):
+            continue
+        methods.append(method)
+    return methods
 
 
 def payment_context(order):
@@ -126,6 +190,7 @@ def record_payment(order, amount, reference="", user=None, mark_paid=False):
             f"{recorded}{override}; status changed from “{order.status}” to “{PAID}”."
         )
         order.set_status(PAID)
+        send_order_email(order, "paid", amount=received)
     else:
         note = f"{recorded}: a part payment, {owed} still owed; the order stays"
         note += f" “{order.status}”."

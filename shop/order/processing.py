@@ -9,10 +9,12 @@ from django.utils import timezone
 from oscar.apps.order import processing
 from oscar.apps.payment.exceptions import PaymentError
 
-from shop.order.models import Order
+from shop.order.emails import send_order_email
+from shop.order.models import Dispatch, Order, ShippingEventType
 
 PENDING_PAYMENT = "Pending payment"
 PAID = "Paid"
+SHIPPED = "Shipped"
 CANCELLED = "Cancelled"
 # Statuses whose stock is still allocated, not yet shipped.
 HOLDING_STOCK = (PENDING_PAYMENT, PAID)
@@ -31,6 +33,44 @@ class EventHandler(processing.EventHandler):
         if new_status == CANCELLED and order.status in HOLDING_STOCK:
             self.cancel_stock_allocations(order)
         super().handle_order_status_change(order, new_status, note_msg)
+        if new_status == CANCELLED:
+            send_order_email(order, "cancelled")
+
+
+class DispatchRefused(Exception):
+    """The order cannot be dispatched now; the message says why."""
+
+
+def dispatch(order, carrier, tracking_number, user=None):
+    """Hand the order to ``carrier``: a "Dispatched" shipping event for all
+    its lines, the order "Shipped", and an email with the tracking link."""
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        if SHIPPED not in order.available_statuses():
+            raise DispatchRefused(
+                f"Order {order.number} is “{order.status}”: only a paid order "
+                "can be dispatched."
+            )
+        parcel = Dispatch.objects.create(
+            order=order, carrier=carrier, tracking_number=tracking_number
+        )
+        handler = EventHandler(user)
+        event_type, _ = ShippingEventType.objects.get_or_create(name="Dispatched")
+        lines = list(order.lines.all())
+        handler.create_shipping_event(
+            order,
+            event_type,
+            lines,
+            [line.quantity for line in lines],
+            reference=f"{parcel.carrier_name}, tracking number {tracking_number}",
+        )
+        note = (
+            f"Dispatched with {parcel.carrier_name}, tracking number "
+            f"{tracking_number}; status changed from “{order.status}” to “{SHIPPED}”."
+        )
+        handler.handle_order_status_change(order, SHIPPED, note_msg=note)
+        send_order_email(order, "dispatched", dispatch=parcel)
+    return order
 
 
 def cancel_unpaid_orders(now=None):

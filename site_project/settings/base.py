@@ -399,12 +399,53 @@ OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 OSCAR_ORDER_STATUS_CASCADE = {
     status: status for status in ("Paid", "Shipped", "Complete", "Cancelled")
 }
-# Shown to shoppers who pay by bank transfer.
-SHOP_BANK_ACCOUNT = {
+# Shown to shoppers who pay by bank transfer. The defaults are placeholders,
+# which production settings refuse while bank transfer is offered.
+SHOP_BANK_TRANSFER_ENABLED = env.bool("SHOP_BANK_TRANSFER_ENABLED", default=True)
+SHOP_BANK_ACCOUNT_PLACEHOLDER = {
     "account_name": "Backbone Recovery Ltd",
     "sort_code": "00-00-00",
     "account_number": "00000000",
 }
+SHOP_BANK_ACCOUNT = {
+    "account_name": env.str(
+        "SHOP_BANK_ACCOUNT_NAME",
+        default=SHOP_BANK_ACCOUNT_PLACEHOLDER["account_name"],
+    ),
+    "sort_code": env.str(
+        "SHOP_BANK_SORT_CODE", default=SHOP_BANK_ACCOUNT_PLACEHOLDER["sort_code"]
+    ),
+    "account_number": env.str(
+        "SHOP_BANK_ACCOUNT_NUMBER",
+        default=SHOP_BANK_ACCOUNT_PLACEHOLDER["account_number"],
+    ),
+}
+# Pay on delivery: offered for order totals up to the limit (no limit when
+# empty), at the fee added to the order total (none when zero).
+SHOP_PAY_ON_DELIVERY_LIMIT = env.str("SHOP_PAY_ON_DELIVERY_LIMIT", default="")
+SHOP_PAY_ON_DELIVERY_FEE = env.str("SHOP_PAY_ON_DELIVERY_FEE", default="0.00")
+# Carriers customer service dispatches with; {tracking} in the address is
+# replaced by the parcel's tracking number.
+SHOP_CARRIERS = {
+    "royal-mail": {
+        "name": "Royal Mail",
+        "tracking_url": "https://www.royalmail.com/track-your-item#/tracking-results/{tracking}",
+    },
+    "dpd": {
+        "name": "DPD",
+        "tracking_url": "https://track.dpd.co.uk/parcels/{tracking}",
+    },
+    "evri": {
+        "name": "Evri",
+        "tracking_url": "https://www.evri.com/track/parcel/{tracking}",
+    },
+}
+# Card payments through Stripe, offered only when all three keys are set.
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_API_BASE = "https://api.stripe.com"
+STRIPE_JS_URL = "https://js.stripe.com/v3/"
 # Days after which `manage.py cancel_unpaid_orders` cancels an unpaid order.
 SHOP_UNPAID_ORDER_DAYS = env.int("SHOP_UNPAID_ORDER_DAYS", default=7)
 # django-ratelimit rates per client address and per email address.
@@ -412,6 +453,10 @@ SHOP_THROTTLE_RATES = {
     "place-order": {
         "ip": env.str("PLACE_ORDER_RATE_IP", default="10/h"),
         "email": env.str("PLACE_ORDER_RATE_EMAIL", default="5/h"),
+    },
+    "card-payment": {
+        "ip": env.str("CARD_PAYMENT_RATE_IP", default="20/h"),
+        "email": env.str("CARD_PAYMENT_RATE_EMAIL", default="10/h"),
     },
     "voucher": {
         "ip": env.str("VOUCHER_RATE_IP", default="20/h"),

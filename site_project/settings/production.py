@@ -1,10 +1,33 @@
 """Production: every secret from the environment, with no default."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .base import TASK_BACKENDS, env, require
+from .base import (
+    SHOP_BANK_ACCOUNT,
+    SHOP_BANK_ACCOUNT_PLACEHOLDER,
+    SHOP_BANK_TRANSFER_ENABLED,
+    TASK_BACKENDS,
+    env,
+    require,
+)
 
 SECRET_KEY = require("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+
+# Shoppers who pay by bank transfer are shown these details: never the
+# placeholders, never blank.
+if SHOP_BANK_TRANSFER_ENABLED and any(
+    not SHOP_BANK_ACCOUNT[key].strip()
+    or SHOP_BANK_ACCOUNT[key] == SHOP_BANK_ACCOUNT_PLACEHOLDER[key]
+    for key in SHOP_BANK_ACCOUNT
+):
+    raise ImproperlyConfigured(
+        "Bank transfer is offered (SHOP_BANK_TRANSFER_ENABLED) but the "
+        "bank details are missing or placeholders: set SHOP_BANK_ACCOUNT_NAME, "
+        "SHOP_BANK_SORT_CODE and SHOP_BANK_ACCOUNT_NUMBER, or set "
+        "SHOP_BANK_TRANSFER_ENABLED=false."
+    )
 
 # TLS ends at the proxy in front of gunicorn, which forwards the visitor's
 # address: the throttles count it, not the proxy's.

@@ -25,3 +25,7 @@ DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default=No
 # Static files straight from the finders: no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Stripe is localstripe on loopback (scripts/localstripe.sh), which also
+# serves its stand-in for Stripe.js; tests that pay set the keys.
+STRIPE_API_BASE = env.str("LOCALSTRIPE_URL", default="http://127.0.0.1:8420")
+STRIPE_JS_URL = f"{STRIPE_API_BASE}/js.stripe.com/v3/"

@@ -13,6 +13,9 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "backbone.example",
     "DATABASE_URL": "sqlite:////tmp/backbone-deploy-check.sqlite3",
     "SITE_URL": "https://backbone.example",
+    "SHOP_BANK_ACCOUNT_NAME": "Backbone Recovery Limited",
+    "SHOP_BANK_SORT_CODE": "20-45-77",
+    "SHOP_BANK_ACCOUNT_NUMBER": "43917265",
 }
 
 
@@ -47,6 +50,32 @@ def test_production_without_secret_key_names_the_variable():
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
     assert "required" in result.stderr
+
+
+def test_production_refuses_placeholder_bank_details_while_offered():
+    env = {**PRODUCTION_ENV, "SHOP_BANK_SORT_CODE": "00-00-00"}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SHOP_BANK_SORT_CODE" in result.stderr
+
+
+def test_production_refuses_missing_bank_details_while_offered():
+    env = {**PRODUCTION_ENV, "SHOP_BANK_ACCOUNT_NUMBER": " "}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "SHOP_BANK_ACCOUNT_NUMBER" in result.stderr
+
+
+def test_production_starts_without_bank_details_when_transfer_is_off():
+    env = {
+        key: value
+        for key, value in PRODUCTION_ENV.items()
+        if not key.startswith("SHOP_BANK_")
+    }
+    env["SHOP_BANK_TRANSFER_ENABLED"] = "false"
+    result = run_manage("check", env=env)
+    assert result.returncode == 0, result.stderr
 
 
 def test_unparseable_database_url_names_the_variable():

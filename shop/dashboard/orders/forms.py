@@ -1,6 +1,8 @@
 from decimal import Decimal as D
 
 from django import forms
+from django.conf import settings
+from django.core.validators import RegexValidator
 
 
 class RecordPaymentForm(forms.Form):
@@ -26,3 +28,47 @@ class RecordPaymentForm(forms.Form):
         label="Mark the order paid even if this is less than what is owed",
         required=False,
     )
+
+
+class CardRefundForm(forms.Form):
+    """Money given back through Stripe for an order paid by card."""
+
+    refund_amount = forms.DecimalField(
+        label="Amount to refund (£)",
+        min_value=D("0.01"),
+        max_digits=12,
+        decimal_places=2,
+        error_messages={
+            "invalid": "Enter the amount to refund, for example 12.50.",
+            "required": "Enter the amount to refund.",
+        },
+    )
+
+
+class DispatchForm(forms.Form):
+    """The carrier a paid order leaves with, and its tracking number."""
+
+    carrier = forms.ChoiceField(
+        label="Carrier",
+        error_messages={
+            "required": "Choose the carrier.",
+            "invalid_choice": "Choose one of the carriers listed.",
+        },
+    )
+    tracking_number = forms.CharField(
+        label="Tracking number",
+        max_length=64,
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9][A-Za-z0-9 -]*$",
+                "A tracking number has letters, digits, spaces and hyphens only.",
+            )
+        ],
+        error_messages={"required": "Enter the tracking number."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["carrier"].choices = [
+            (code, carrier["name"]) for code, carrier in settings.SHOP_CARRIERS.items()
+        ]

@@ -4,20 +4,32 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from oscar.apps.dashboard.orders import views as core_views
 
+from shop.checkout import card
 from shop.checkout.payment import (
+    Card,
     PaymentNotRecordable,
     amount_received,
     payment_context,
     record_payment,
 )
-from shop.dashboard.orders.forms import RecordPaymentForm
-from shop.order.processing import PAID
+from shop.dashboard.orders.forms import (
+    CardRefundForm,
+    DispatchForm,
+    RecordPaymentForm,
+)
+from shop.order.processing import PAID, SHIPPED, DispatchRefused, dispatch
 
 
 class OrderDetailView(core_views.OrderDetailView):
-    """Oscar's order page with a "Record payment" action."""
+    """Oscar's order page with "Record payment" and, for card payments,
+    "Refund" (through Stripe) and "Dispatch" actions."""
 
-    order_actions = (*core_views.OrderDetailView.order_actions, "record_payment")
+    order_actions = (
+        *core_views.OrderDetailView.order_actions,
+        "record_payment",
+        "refund_card",
+        "dispatch_order",
+    )
 
     def post(self, request, *args, **kwargs):
         # Oscar lets anyone who may view an order post its actions; changing
@@ -30,13 +42,50 @@ class OrderDetailView(core_views.OrderDetailView):
         order = self.object
         received = amount_received(order)
         owed = max(order.total_incl_tax - received, D("0.00"))
+        paying = payment_context(order)
+        refundable = None
+        if isinstance(paying["payment_method"], Card):
+            refundable = order.sources.get().amount_available_for_refund
         return {
             **super().get_context_data(**kwargs),
-            **payment_context(order),
+            **paying,
             "amount_received": received,
             "can_record_payment": PAID in order.available_statuses(),
             "record_payment_form": RecordPaymentForm(initial={"amount": owed}),
+            "card_refundable": refundable,
+            "can_dispatch": SHIPPED in order.available_statuses(),
+            "dispatch_form": DispatchForm(),
+            "dispatches": order.dispatches.all(),
         }
+
+    def dispatch_order(self, request, order):
+        form = DispatchForm(request.POST)
+        if not form.is_valid():
+            errors = " ".join(e for errs in form.errors.values() for e in errs)
+            return self.reload_page(fragment="dispatch", error=errors)
+        try:
+            order = dispatch(order, user=request.user, **form.cleaned_data)
+        except DispatchRefused as exc:
+            return self.reload_page(fragment="dispatch", error=str(exc))
+        messages.success(
+            request, f"Order {order.number} dispatched; the customer has been emailed."
+        )
+        return self.reload_page()
+
+    def refund_card(self, request, order):
+        form = CardRefundForm(request.POST)
+        if not form.is_valid():
+            errors = " ".join(e for errs in form.errors.values() for e in errs)
+            return self.reload_page(fragment="record-payment", error=errors)
+        amount = form.cleaned_data["refund_amount"]
+        try:
+            card.refund(order, amount, user=request.user)
+        except card.RefundRefused as exc:
+            return self.reload_page(fragment="record-payment", error=str(exc))
+        messages.success(
+            request, f"£{amount} refunded to the card that paid order {order.number}."
+        )
+        return self.reload_page()
 
     def record_payment(self, request, order):
         form = RecordPaymentForm(request.POST)
