@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "site_search",
     "importer",
     "demo",
+    "attribution",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -405,6 +406,9 @@ SHOP_BANK_ACCOUNT = {
     "sort_code": "00-00-00",
     "account_number": "00000000",
 }
+# Days a callout's basket add may lead to an order line attributed to it
+# (docs/attribution.md).
+ATTRIBUTION_WINDOW_DAYS = env.int("ATTRIBUTION_WINDOW_DAYS", default=7)
 # Days after which `manage.py cancel_unpaid_orders` cancels an unpaid order.
 SHOP_UNPAID_ORDER_DAYS = env.int("SHOP_UNPAID_ORDER_DAYS", default=7)
 # django-ratelimit rates per client address and per email address.

@@ -246,3 +246,21 @@ scrollToAnchorBelowMessages();
     });
   });
 })();
+
+// A product page opened from an article's callout ("View product",
+// ?via=<page>.<block>) passes the callout on with its add form, for
+// attribution/. The page itself is the same bytes for everyone: caches
+// drop the parameter, so it is read here, not by the server.
+(function () {
+  "use strict";
+  var form = document.getElementById("add_to_basket_form");
+  var match = /^(\d{1,10})\.([A-Za-z0-9-]{1,64})$/.exec(new URLSearchParams(window.location.search).get("via") || "");
+  if (!form || !match) { return; }
+  [["callout_page", match[1]], ["callout_block", match[2]]].forEach(function (field) {
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = field[0];
+    input.value = field[1];
+    form.appendChild(input);
+  });
+})();
