@@ -264,3 +264,45 @@ scrollToAnchorBelowMessages();
     form.appendChild(input);
   });
 })();
+
+// Callout impressions and clicks, for attribution/: which callouts were at
+// least half in view, and which had a link followed, reported once per page
+// view with sendBeacon when the page is left or hidden. The beacon carries
+// only "<page>.<block>" ids; without a script nothing is counted.
+(function () {
+  "use strict";
+  var callouts = document.querySelectorAll("[data-callout-via]");
+  if (!callouts.length || !navigator.sendBeacon || !window.IntersectionObserver) { return; }
+  var pending = { seen: {}, clicked: {} };
+  var reported = { seen: {}, clicked: {} };
+  function note(kind, via) {
+    if (!reported[kind][via]) { pending[kind][via] = true; }
+  }
+  function report() {
+    var body = {};
+    Object.keys(pending).forEach(function (kind) {
+      var ids = Object.keys(pending[kind]);
+      if (ids.length) { body[kind] = ids; }
+      ids.forEach(function (via) { reported[kind][via] = true; });
+      pending[kind] = {};
+    });
+    if (Object.keys(body).length) { navigator.sendBeacon("/attribution/seen/", JSON.stringify(body)); }
+  }
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) { return; }
+      note("seen", entry.target.dataset.calloutVia);
+      observer.unobserve(entry.target);
+    });
+  }, { threshold: 0.5 });
+  callouts.forEach(function (callout) {
+    observer.observe(callout);
+    callout.addEventListener("click", function (event) {
+      if (event.target.closest("a[href]")) { note("clicked", callout.dataset.calloutVia); }
+    });
+  });
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") { report(); }
+  });
+  window.addEventListener("pagehide", report);
+})();
