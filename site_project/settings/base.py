@@ -409,6 +409,8 @@ SHOP_BANK_ACCOUNT = {
 # Days a callout's basket add may lead to an order line attributed to it
 # (docs/attribution.md).
 ATTRIBUTION_WINDOW_DAYS = env.int("ATTRIBUTION_WINDOW_DAYS", default=7)
+# Order line statuses the callout sales report leaves out.
+ATTRIBUTION_UNCOUNTED_LINE_STATUSES = ["Cancelled", "Refunded"]
 # Days after which `manage.py cancel_unpaid_orders` cancels an unpaid order.
 SHOP_UNPAID_ORDER_DAYS = env.int("SHOP_UNPAID_ORDER_DAYS", default=7)
 # django-ratelimit rates per client address and per email address.

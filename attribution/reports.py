@@ -1,0 +1,271 @@
+"""Sales by article and callout, for a period: impressions, clicks and basket
+adds from the daily counts, orders, units and revenue from the attributed
+order lines (cancelled and refunded lines left out). Aggregates only: no
+row names a customer or an order."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.db.models import Count, Sum
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
+
+from blog.callout_blocks import CalloutBlock
+
+from .models import CalloutDay, OrderLineCallout
+
+#: Days the report covers when no period is chosen, today included.
+DEFAULT_PERIOD_DAYS = 30
+BY_CALLOUT, BY_ARTICLE = "callout", "article"
+PENNY = Decimal("0.01")
+
+
+@dataclass
+class CalloutSales:
+    """One callout's (or one article's) figures for the period."""
+
+    page_id: int | None
+    block_id: str
+    article: str
+    callout: str
+    edit_url: str | None
+    impressions: int = 0
+    clicks: int = 0
+    adds: int = 0
+    orders: int = 0
+    units: int = 0
+    revenue: Decimal = Decimal("0.00")
+
+    def rate(self, count):
+        return count / self.impressions if self.impressions else None
+
+    @property
+    def click_rate(self):
+        return self.rate(self.clicks)
+
+    @property
+    def add_rate(self):
+        return self.rate(self.adds)
+
+    @property
+    def order_rate(self):
+        return self.rate(self.orders)
+
+
+def percent(rate):
+    return "–" if rate is None else f"{rate:.1%}"
+
+
+def callout_labels(pages):
+    """{(page id, block id): "Product callout 2: headline"} for the callouts
+    in the pages' live bodies, numbered in body order."""
+    labels = {}
+    for page in pages:
+        body = getattr(page, "body", None)
+        if body is None:
+            continue
+        child_blocks = body.stream_block.child_blocks
+        callouts = [
+            raw
+            for raw in body.raw_data
+            if isinstance(child_blocks.get(raw.get("type")), CalloutBlock)
+        ]
+        for number, raw in enumerate(callouts, start=1):
+            label = f"{child_blocks[raw['type']].label} {number}"
+            if headline := (raw.get("value") or {}).get("headline"):
+                label += f": {headline}"
+            labels[page.pk, raw.get("id")] = label
+    return labels
+
+
+def counted_lines(start, end):
+    """Attributed order lines placed in the period and not cancelled or
+    refunded."""
+    return OrderLineCallout.objects.filter(
+        line__order__date_placed__date__gte=start,
+        line__order__date_placed__date__lte=end,
+    ).exclude(line__status__in=settings.ATTRIBUTION_UNCOUNTED_LINE_STATUSES)
+
+
+def callout_sales(start, end, by=BY_CALLOUT):
+    """The period's rows, one per callout (or per article) with any figure,
+    in a fixed number of queries."""
+    keys = ["page_id"] if by == BY_ARTICLE else ["page_id", "block_id"]
+    days = (
+        CalloutDay.objects.filter(date__gte=start, date__lte=end)
+        .values(*keys)
+        .annotate(
+            impressions=Sum("impressions"), clicks=Sum("clicks"), adds=Sum("adds")
+        )
+        .order_by()
+    )
+    sales = (
+        counted_lines(start, end)
+        .values(*keys)
+        .annotate(
+            orders=Count("line__order", distinct=True),
+            units=Sum("line__quantity"),
+            revenue=Sum("line__line_price_incl_tax"),
+        )
+        .order_by()
+    )
+    figures = {}
+    for row in [*days, *sales]:
+        key = tuple(row.pop(name) for name in keys)
+        figures.setdefault(key, {}).update(row)
+    pages = Page.objects.specific().in_bulk({key[0] for key in figures} - {None})
+    labels = callout_labels(pages.values())
+    rows = []
+    for key, values in figures.items():
+        if values.get("revenue") is not None:
+            # SQLite sums decimals without their places.
+            values["revenue"] = values["revenue"].quantize(PENNY)
+        page = pages.get(key[0])
+        block_id = key[1] if by == BY_CALLOUT else ""
+        rows.append(
+            CalloutSales(
+                page_id=key[0],
+                block_id=block_id,
+                article=page.title if page else "Deleted article",
+                callout=labels.get(key, "Removed callout")
+                if by == BY_CALLOUT
+                else "All callouts",
+                edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk])
+                if page
+                else None,
+                **values,
+            )
+        )
+    return rows
+
+
+class CalloutSalesFilterSet(WagtailFilterSet):
+    period = django_filters.DateFromToRangeFilter(
+        label="Period", method="whole_period", widget=DateRangePickerWidget
+    )
+    by = django_filters.ChoiceFilter(
+        label="Rows",
+        choices=[(BY_CALLOUT, "One per callout"), (BY_ARTICLE, "One per article")],
+        empty_label=None,
+        method="whole_period",
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = OrderLineCallout
+        fields = []
+
+    def whole_period(self, queryset, name, value):
+        """The rows are worked out for the period (CalloutSalesReportView)."""
+        return queryset
+
+
+class CalloutSalesReportView(ReportView):
+    """Which articles and callouts sell, for a period."""
+
+    page_title = "Callout sales"
+    header_icon = "tag"
+    index_url_name = "callout_sales_report"
+    index_results_url_name = "callout_sales_report_results"
+    model = Page
+    any_permission_required = ["add", "change", "publish"]
+    filterset_class = CalloutSalesFilterSet
+    default_ordering = "-revenue"
+    export_filename = "callout-sales"
+    list_export = [
+        "article",
+        "callout",
+        "impressions",
+        "clicks",
+        "adds",
+        "orders",
+        "units",
+        "revenue",
+        "click_rate",
+        "add_rate",
+        "order_rate",
+    ]
+    export_headings = {
+        "article": "Article",
+        "callout": "Callout",
+        "impressions": "Impressions",
+        "clicks": "Clicks",
+        "adds": "Basket adds",
+        "orders": "Orders",
+        "units": "Units",
+        "revenue": "Revenue incl. VAT",
+        "click_rate": "Clicks per impression",
+        "add_rate": "Adds per impression",
+        "order_rate": "Orders per impression",
+    }
+    columns = [
+        TitleColumn(
+            "article", label="Article", sort_key="article", get_url=lambda r: r.edit_url
+        ),
+        Column("callout", label="Callout", sort_key="callout"),
+        Column("impressions", sort_key="impressions"),
+        Column("clicks", sort_key="clicks"),
+        Column("adds", label="Basket adds", sort_key="adds"),
+        Column("orders", sort_key="orders"),
+        Column("units", sort_key="units"),
+        Column("revenue", label="Revenue incl. VAT", sort_key="revenue"),
+        Column(
+            "click_rate",
+            label="Click rate",
+            sort_key="click_rate",
+            accessor=lambda r: percent(r.click_rate),
+        ),
+        Column(
+            "add_rate",
+            label="Add rate",
+            sort_key="add_rate",
+            accessor=lambda r: percent(r.add_rate),
+        ),
+        Column(
+            "order_rate",
+            label="Order rate",
+            sort_key="order_rate",
+            accessor=lambda r: percent(r.order_rate),
+        ),
+    ]
+
+    @property
+    def period(self):
+        """(first day, last day): the chosen period, else the last
+        DEFAULT_PERIOD_DAYS days."""
+        end = timezone.localdate()
+        start = end - datetime.timedelta(days=DEFAULT_PERIOD_DAYS - 1)
+        if self.filters and self.filters.is_valid():
+            chosen = self.filters.form.cleaned_data.get("period")
+            if chosen:
+                start, end = chosen.start or start, chosen.stop or end
+        return start, end
+
+    @property
+    def rows_by(self):
+        if self.filters and self.filters.is_valid():
+            return self.filters.form.cleaned_data.get("by") or BY_CALLOUT
+        return BY_CALLOUT
+
+    def get_queryset(self):
+        ordering = self.ordering or self.default_ordering
+        name = ordering.lstrip("-")
+
+        def sort_key(row):
+            value = getattr(row, name)
+            return (value is not None, value if value is not None else 0)
+
+        rows = callout_sales(*self.period, by=self.rows_by)
+        rows.sort(key=lambda row: (row.article.lower(), row.callout))
+        return sorted(rows, key=sort_key, reverse=ordering.startswith("-"))
+
+    def filter_queryset(self, queryset):
+        return queryset

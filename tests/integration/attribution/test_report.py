@@ -1,0 +1,172 @@
+"""The callout sales report: per callout and per article, for a period, the
+same numbers a query over the orders gives, cancelled lines left out."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Sum
+from django.test import Client
+
+from shop.order.models import Line, Order
+from site_project.roles import CUSTOMER_SERVICE, EDITORS, assign_role
+from tests.factories_shop import make_product
+from tests.integration.callouts.conftest import product_callout, product_grid
+from tests.integration.shop.helpers import (
+    add_to_basket,
+    go_to_preview,
+    place_order,
+    start_guest_checkout,
+)
+
+pytestmark = pytest.mark.django_db
+
+URL = "/cms/reports/callout-sales/"
+
+
+def staff_client(role=None, **flags):
+    user = get_user_model().objects.create_user(
+        username=f"staff-{role or 'super'}", password="x", **flags
+    )
+    if role:
+        assign_role(user, role)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def check_out(client):
+    start_guest_checkout(client)
+    go_to_preview(client)
+    assert place_order(client).status_code == 302
+    return Order.objects.latest("pk")
+
+
+def csv_rows(client, query=""):
+    response = client.get(f"{URL}?export=csv{query}")
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.fixture
+def sales(make_article, add_from_callout):
+    """Three orders: one from each callout of 'Neck', a cancelled one, and a
+    product bought from the shop; beacons for the callouts."""
+    roller = make_product(title="Foam roller", price="16.00")
+    ball, pillow = make_product(price="7.50"), make_product(price="30.00")
+    neck = make_article(product_callout(roller.pk), title="Neck")
+    back = make_article(product_grid([ball.pk, pillow.pk]), title="Back")
+
+    first = Client()
+    add_from_callout(first, neck, roller)
+    add_from_callout(first, neck, roller)
+    add_to_basket(first, ball)  # from the shop: sold direct
+    check_out(first)
+    second = Client()
+    add_from_callout(second, back, pillow)
+    check_out(second)
+    cancelled = Client()
+    add_from_callout(cancelled, back, ball)
+    check_out(cancelled).set_status("Cancelled")
+
+    for via, times in ((f"{neck.pk}.b0", 4), (f"{back.pk}.b0", 10)):
+        for _ in range(times):
+            Client().post(
+                "/attribution/seen/",
+                f'{{"seen": ["{via}"], "clicked": ["{via}"]}}',
+                content_type="text/plain",
+            )
+    return neck, back
+
+
+def direct_figures(page_id):
+    """What a query over the orders gives for an article."""
+    lines = Line.objects.filter(callout_attribution__page_id=page_id).exclude(
+        status="Cancelled"
+    )
+    figures = lines.aggregate(
+        orders=Count("order", distinct=True),
+        units=Sum("quantity"),
+        revenue=Sum("line_price_incl_tax"),
+    )
+    return {
+        "orders": str(figures["orders"]),
+        "units": str(figures["units"] or 0),
+        "revenue": str((figures["revenue"] or Decimal(0)).quantize(Decimal("0.01"))),
+    }
+
+
+def test_report_numbers_equal_a_query_over_orders(sales):
+    neck, back = sales
+    rows = csv_rows(staff_client(EDITORS))
+
+    by_article = {row["Article"]: row for row in rows}
+    assert set(by_article) == {"Neck", "Back"}
+    for article in (neck, back):
+        row = by_article[article.title]
+        figures = {
+            "orders": row["Orders"],
+            "units": row["Units"],
+            "revenue": row["Revenue incl. VAT"],
+        }
+        assert figures == direct_figures(article.pk)
+    expected = {
+        "Impressions": "4",
+        "Clicks": "4",
+        "Basket adds": "2",
+        "Orders": "1",
+        "Units": "2",
+        "Revenue incl. VAT": "32.00",
+        "Adds per impression": "0.5",
+    }
+    assert {name: by_article["Neck"][name] for name in expected} == expected
+    # The cancelled order's ball is an add, not a sale.
+    assert by_article["Back"]["Basket adds"] == "2"
+    assert by_article["Back"]["Revenue incl. VAT"] == "30.00"
+    # Sorted by revenue, highest first, unless told.
+    assert [row["Article"] for row in rows] == ["Neck", "Back"]
+
+
+def test_rows_per_article_sum_the_callouts(sales, make_article):
+    neck, back = sales
+    rows = csv_rows(staff_client(EDITORS), "&by=article&ordering=article")
+    assert [(r["Article"], r["Callout"], r["Orders"]) for r in rows] == [
+        ("Back", "All callouts", "1"),
+        ("Neck", "All callouts", "1"),
+    ]
+
+
+def test_a_period_without_sales_is_empty(sales):
+    rows = csv_rows(
+        staff_client(EDITORS), "&period_from=2020-01-01&period_to=2020-01-31"
+    )
+    assert rows == []
+
+
+def test_html_report_lists_the_callouts_for_editors(sales):
+    neck, back = sales
+    response = staff_client(EDITORS).get(f"{URL}?ordering=-impressions")
+    assert response.status_code == 200
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        for row in BeautifulSoup(response.content, "html.parser").select("tbody tr")
+    ]
+    assert [row[:3] for row in rows] == [
+        ["Back", "Product grid 1", "10"],
+        ["Neck", "Product callout 1", "4"],
+    ]
+    assert rows[0][-3:] == ["100.0%", "20.0%", "10.0%"]
+    assert f"/cms/pages/{neck.pk}/edit/" in response.content.decode()
+
+
+def test_only_editors_and_superusers_see_the_report(sales):
+    assert staff_client(EDITORS).get(URL).status_code == 200
+    superuser = staff_client(is_superuser=True, is_staff=True)
+    assert superuser.get(URL).status_code == 200
+    customer_service = staff_client(CUSTOMER_SERVICE)
+    assert customer_service.get(URL).status_code in (302, 403)
+    assert Client().get(URL).status_code == 302
