@@ -11,6 +11,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import Count, Sum
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -147,6 +148,93 @@ def callout_sales(start, end, by=BY_CALLOUT):
     return rows
 
 
+#: Width of a day's bar in the chart's own units, and the space after it.
+BAR_WIDTH, BAR_GAP = 8, 2
+
+
+@dataclass
+class ChartBar:
+    day: datetime.date
+    value: object
+    x: int
+    y: float
+    height: float
+
+
+@dataclass
+class ChartSeries:
+    """One figure per day of the period, as the bars of an SVG chart."""
+
+    label: str
+    total: object
+    bars: list
+    width: int
+    height: int = 60
+    bar_width: int = BAR_WIDTH
+
+    @property
+    def first_day(self):
+        return self.bars[0].day if self.bars else None
+
+    @property
+    def last_day(self):
+        return self.bars[-1].day if self.bars else None
+
+
+def chart_series(label, days, values):
+    top = max(values.values(), default=0) or 1
+    series = ChartSeries(
+        label=label,
+        total=sum(values.values()),
+        bars=[],
+        width=len(days) * (BAR_WIDTH + BAR_GAP),
+    )
+    for index, day in enumerate(days):
+        value = values.get(day, 0)
+        height = round(series.height * float(value) / float(top), 2)
+        series.bars.append(
+            ChartBar(
+                day,
+                value,
+                index * (BAR_WIDTH + BAR_GAP),
+                series.height - height,
+                height,
+            )
+        )
+    return series
+
+
+def period_chart(start, end):
+    """Daily impressions, basket adds and revenue of every callout in the
+    period, in two queries."""
+    days = [start + datetime.timedelta(n) for n in range((end - start).days + 1)]
+    counts = (
+        CalloutDay.objects.filter(date__gte=start, date__lte=end)
+        .values("date")
+        .annotate(impressions=Sum("impressions"), adds=Sum("adds"))
+        .order_by()
+    )
+    revenue = (
+        counted_lines(start, end)
+        .annotate(day=TruncDate("line__order__date_placed"))
+        .values("day")
+        .annotate(revenue=Sum("line__line_price_incl_tax"))
+        .order_by()
+    )
+    counts = list(counts)
+    return [
+        chart_series(
+            "Impressions", days, {c["date"]: c["impressions"] for c in counts}
+        ),
+        chart_series("Basket adds", days, {c["date"]: c["adds"] for c in counts}),
+        chart_series(
+            "Revenue incl. VAT",
+            days,
+            {r["day"]: r["revenue"].quantize(PENNY) for r in revenue},
+        ),
+    ]
+
+
 class CalloutSalesFilterSet(WagtailFilterSet):
     period = django_filters.DateFromToRangeFilter(
         label="Period", method="whole_period", widget=DateRangePickerWidget
@@ -179,6 +267,7 @@ class CalloutSalesReportView(ReportView):
     any_permission_required = ["add", "change", "publish"]
     filterset_class = CalloutSalesFilterSet
     default_ordering = "-revenue"
+    results_template_name = "attribution/callout_sales_results.html"
     export_filename = "callout-sales"
     list_export = [
         "article",
@@ -269,3 +358,9 @@ class CalloutSalesReportView(ReportView):
 
     def filter_queryset(self, queryset):
         return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.is_export:
+            context["chart"] = period_chart(*self.period)
+        return context

@@ -170,3 +170,23 @@ def test_only_editors_and_superusers_see_the_report(sales):
     customer_service = staff_client(CUSTOMER_SERVICE)
     assert customer_service.get(URL).status_code in (302, 403)
     assert Client().get(URL).status_code == 302
+
+
+def test_the_period_is_drawn_as_svg_by_the_site(sales):
+    response = staff_client(EDITORS).get(URL)
+    chart = BeautifulSoup(response.content, "html.parser").select_one(
+        "[data-callout-sales-chart]"
+    )
+    headings = [h.get_text(strip=True) for h in chart.select("h2")]
+    assert headings == [
+        "Impressions: 14",
+        "Basket adds: 4",
+        "Revenue incl. VAT: 62.00",
+    ]
+    charts = chart.select("svg")
+    # One bar a day of the default period; today's is the tallest.
+    assert [len(svg.select("rect")) for svg in charts] == [30, 30, 30]
+    today = charts[2].select("rect")[-1]
+    assert today["height"] == "60.0"
+    assert today.title.get_text().endswith(": 62.00")
+    assert not chart.select("script, image, use, [href]")
