@@ -70,3 +70,23 @@ class CalloutDay(models.Model):
 
     def __str__(self):
         return f"{self.date} {self.page_id}.{self.block_id}"
+
+
+class CalloutSalesDay(models.Model):
+    """One callout's sales on one day, folded from order lines older than
+    ``ATTRIBUTION_RETENTION_DAYS`` (retention.py), which are then deleted."""
+
+    date = models.DateField()
+    page = models.ForeignKey(
+        Page, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    block_id = models.CharField(max_length=BLOCK_ID_LENGTH)
+    orders = models.PositiveIntegerField(default=0)
+    units = models.PositiveIntegerField(default=0)
+    revenue = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["date", "page", "block_id"])]
+
+    def __str__(self):
+        return f"{self.date} {self.page_id}.{self.block_id} sales"

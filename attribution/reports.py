@@ -14,6 +14,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -21,10 +22,12 @@ from wagtail.models import Page
 
 from blog.callout_blocks import CalloutBlock
 
-from .models import CalloutDay, OrderLineCallout
+from .models import CalloutDay, CalloutSalesDay, OrderLineCallout
 
 #: Days the report covers when no period is chosen, today included.
 DEFAULT_PERIOD_DAYS = 30
+#: The longest period the report covers (the chart has a bar a day).
+MAX_PERIOD_DAYS = 731
 BY_CALLOUT, BY_ARTICLE = "callout", "article"
 PENNY = Decimal("0.01")
 
@@ -98,7 +101,8 @@ def counted_lines(start, end):
 
 def callout_sales(start, end, by=BY_CALLOUT):
     """The period's rows, one per callout (or per article) with any figure,
-    in a fixed number of queries."""
+    in a fixed number of queries: order lines past retention come from
+    their daily folds (CalloutSalesDay)."""
     keys = ["page_id"] if by == BY_ARTICLE else ["page_id", "block_id"]
     days = (
         CalloutDay.objects.filter(date__gte=start, date__lte=end)
@@ -118,17 +122,25 @@ def callout_sales(start, end, by=BY_CALLOUT):
         )
         .order_by()
     )
+    folded = (
+        CalloutSalesDay.objects.filter(date__gte=start, date__lte=end)
+        .values(*keys)
+        .annotate(orders=Sum("orders"), units=Sum("units"), revenue=Sum("revenue"))
+        .order_by()
+    )
     figures = {}
-    for row in [*days, *sales]:
+    for row in [*days, *sales, *folded]:
         key = tuple(row.pop(name) for name in keys)
-        figures.setdefault(key, {}).update(row)
+        into = figures.setdefault(key, {})
+        for name, value in row.items():
+            into[name] = into.get(name, 0) + (value or 0)
     pages = Page.objects.specific().in_bulk({key[0] for key in figures} - {None})
     labels = callout_labels(pages.values())
     rows = []
     for key, values in figures.items():
-        if values.get("revenue") is not None:
+        if "revenue" in values:
             # SQLite sums decimals without their places.
-            values["revenue"] = values["revenue"].quantize(PENNY)
+            values["revenue"] = Decimal(values["revenue"]).quantize(PENNY)
         page = pages.get(key[0])
         block_id = key[1] if by == BY_CALLOUT else ""
         rows.append(
@@ -206,7 +218,7 @@ def chart_series(label, days, values):
 
 def period_chart(start, end):
     """Daily impressions, basket adds and revenue of every callout in the
-    period, in two queries."""
+    period, in three queries."""
     days = [start + datetime.timedelta(n) for n in range((end - start).days + 1)]
     counts = (
         CalloutDay.objects.filter(date__gte=start, date__lte=end)
@@ -221,6 +233,18 @@ def period_chart(start, end):
         .annotate(revenue=Sum("line__line_price_incl_tax"))
         .order_by()
     )
+    folded = (
+        CalloutSalesDay.objects.filter(date__gte=start, date__lte=end)
+        .values("date")
+        .annotate(revenue=Sum("revenue"))
+        .order_by()
+    )
+    daily_revenue = {}
+    for day, value in [
+        *((r["day"], r["revenue"]) for r in revenue),
+        *((f["date"], f["revenue"]) for f in folded),
+    ]:
+        daily_revenue[day] = (daily_revenue.get(day, 0) + value).quantize(PENNY)
     counts = list(counts)
     return [
         chart_series(
@@ -230,7 +254,7 @@ def period_chart(start, end):
         chart_series(
             "Revenue incl. VAT",
             days,
-            {r["day"]: r["revenue"].quantize(PENNY) for r in revenue},
+            daily_revenue,
         ),
     ]
 
@@ -326,17 +350,21 @@ class CalloutSalesReportView(ReportView):
         ),
     ]
 
-    @property
+    @cached_property
     def period(self):
-        """(first day, last day): the chosen period, else the last
-        DEFAULT_PERIOD_DAYS days."""
-        end = timezone.localdate()
-        start = end - datetime.timedelta(days=DEFAULT_PERIOD_DAYS - 1)
+        """(first day, last day): the chosen period, at most MAX_PERIOD_DAYS
+        long; from a chosen first day to today, or the DEFAULT_PERIOD_DAYS
+        up to a chosen last day (today unless chosen)."""
+        chosen = None
         if self.filters and self.filters.is_valid():
             chosen = self.filters.form.cleaned_data.get("period")
-            if chosen:
-                start, end = chosen.start or start, chosen.stop or end
-        return start, end
+        # The range field gives the first and the last moment of its days.
+        first = chosen.start.date() if chosen and chosen.start else None
+        last = chosen.stop.date() if chosen and chosen.stop else None
+        end = last or timezone.localdate()
+        start = first or end - datetime.timedelta(days=DEFAULT_PERIOD_DAYS - 1)
+        start, end = min(start, end), max(start, end)
+        return max(start, end - datetime.timedelta(days=MAX_PERIOD_DAYS - 1)), end
 
     @property
     def rows_by(self):

@@ -409,6 +409,9 @@ SHOP_BANK_ACCOUNT = {
 # Days a callout's basket add may lead to an order line attributed to it
 # (docs/attribution.md).
 ATTRIBUTION_WINDOW_DAYS = env.int("ATTRIBUTION_WINDOW_DAYS", default=7)
+# Days attributed order lines are kept before `manage.py fold_attribution`
+# folds them into daily sales per callout (docs/attribution.md).
+ATTRIBUTION_RETENTION_DAYS = env.int("ATTRIBUTION_RETENTION_DAYS", default=90)
 # Order line statuses the callout sales report leaves out.
 ATTRIBUTION_UNCOUNTED_LINE_STATUSES = ["Cancelled", "Refunded"]
 # Days after which `manage.py cancel_unpaid_orders` cancels an unpaid order.

@@ -3,14 +3,18 @@ same numbers a query over the orders gives, cancelled lines left out."""
 
 import csv
 import io
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Sum
+from django.core.management import call_command
+from django.db.models import Count, F, Sum
 from django.test import Client
+from django.utils import timezone
 
+from attribution.models import BasketLineCallout, CalloutSalesDay, OrderLineCallout
 from shop.order.models import Line, Order
 from site_project.roles import CUSTOMER_SERVICE, EDITORS, assign_role
 from tests.factories_shop import make_product
@@ -190,3 +194,57 @@ def test_the_period_is_drawn_as_svg_by_the_site(sales):
     assert today["height"] == "60.0"
     assert today.title.get_text().endswith(": 62.00")
     assert not chart.select("script, image, use, [href]")
+
+
+def shown(client, url):
+    """The report's chart and table as HTML."""
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    return str(soup.select_one("[data-callout-sales-chart]")), str(soup.table)
+
+
+def test_lines_past_retention_are_folded_and_the_report_stays_the_same(sales):
+    """Retention: old attributed lines become daily sales per callout."""
+    editor = staff_client(EDITORS)
+    Order.objects.update(date_placed=F("date_placed") - timedelta(days=100))
+    BasketLineCallout.objects.update(touched_at=F("touched_at") - timedelta(days=100))
+    since = (timezone.localdate() - timedelta(days=120)).isoformat()
+    queries = [f"&by={by}&period_from={since}" for by in ("callout", "article")]
+    before = [csv_rows(editor, query) for query in queries]
+    shown_before = shown(editor, f"{URL}?period_from={since}")
+    assert OrderLineCallout.objects.count() == 3
+
+    call_command("fold_attribution", stdout=io.StringIO())
+
+    assert [csv_rows(editor, query) for query in queries] == before
+    assert shown(editor, f"{URL}?period_from={since}") == shown_before
+    assert not OrderLineCallout.objects.exists()
+    assert not BasketLineCallout.objects.exists()
+    assert CalloutSalesDay.objects.count() == 2
+
+
+def test_lines_within_retention_are_kept(sales):
+    call_command("fold_attribution", stdout=io.StringIO())
+    assert OrderLineCallout.objects.count() == 3
+    assert not CalloutSalesDay.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "days"),
+    [
+        ("", 30),
+        ("period_from={today}", 1),
+        ("period_to={today}", 30),
+        ("period_from={today}&period_to=2020-01-01", None),
+        ("period_from=0001-01-01", 731),
+        ("period_from=not-a-date", 30),
+    ],
+)
+def test_any_period_gives_a_report(query, days):
+    today = timezone.localdate()
+    response = staff_client(EDITORS).get(f"{URL}?{query.format(today=today)}")
+    assert response.status_code == 200
+    chart = BeautifulSoup(response.content, "html.parser").select_one(
+        "[data-callout-sales-chart] svg"
+    )
+    expected = days or (today - date(2020, 1, 1)).days + 1
+    assert len(chart.select("rect")) == min(expected, 731)
