@@ -21,6 +21,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from blog.callout_blocks import CalloutBlock
+from blog.models import ArticlePage
 
 from .models import CalloutDay, CalloutSalesDay, OrderLineCallout
 
@@ -90,22 +91,29 @@ def callout_labels(pages):
     return labels
 
 
-def counted_lines(start, end):
-    """Attributed order lines placed in the period and not cancelled or
-    refunded."""
-    return OrderLineCallout.objects.filter(
+def in_period(model, start, end, page_id=None):
+    """``model``'s daily rows in the period, of one article if given."""
+    rows = model.objects.filter(date__gte=start, date__lte=end)
+    return rows if page_id is None else rows.filter(page_id=page_id)
+
+
+def counted_lines(start, end, page_id=None):
+    """Attributed order lines placed in the period (of one article if given)
+    and not cancelled or refunded."""
+    lines = OrderLineCallout.objects.filter(
         line__order__date_placed__date__gte=start,
         line__order__date_placed__date__lte=end,
     ).exclude(line__status__in=settings.ATTRIBUTION_UNCOUNTED_LINE_STATUSES)
+    return lines if page_id is None else lines.filter(page_id=page_id)
 
 
-def callout_sales(start, end, by=BY_CALLOUT):
+def callout_sales(start, end, by=BY_CALLOUT, page_id=None):
     """The period's rows, one per callout (or per article) with any figure,
     in a fixed number of queries: order lines past retention come from
     their daily folds (CalloutSalesDay)."""
     keys = ["page_id"] if by == BY_ARTICLE else ["page_id", "block_id"]
     days = (
-        CalloutDay.objects.filter(date__gte=start, date__lte=end)
+        in_period(CalloutDay, start, end, page_id)
         .values(*keys)
         .annotate(
             impressions=Sum("impressions"), clicks=Sum("clicks"), adds=Sum("adds")
@@ -113,7 +121,7 @@ def callout_sales(start, end, by=BY_CALLOUT):
         .order_by()
     )
     sales = (
-        counted_lines(start, end)
+        counted_lines(start, end, page_id)
         .values(*keys)
         .annotate(
             orders=Count("line__order", distinct=True),
@@ -123,7 +131,7 @@ def callout_sales(start, end, by=BY_CALLOUT):
         .order_by()
     )
     folded = (
-        CalloutSalesDay.objects.filter(date__gte=start, date__lte=end)
+        in_period(CalloutSalesDay, start, end, page_id)
         .values(*keys)
         .annotate(orders=Sum("orders"), units=Sum("units"), revenue=Sum("revenue"))
         .order_by()
@@ -216,25 +224,25 @@ def chart_series(label, days, values):
     return series
 
 
-def period_chart(start, end):
+def period_chart(start, end, page_id=None):
     """Daily impressions, basket adds and revenue of every callout in the
     period, in three queries."""
     days = [start + datetime.timedelta(n) for n in range((end - start).days + 1)]
     counts = (
-        CalloutDay.objects.filter(date__gte=start, date__lte=end)
+        in_period(CalloutDay, start, end, page_id)
         .values("date")
         .annotate(impressions=Sum("impressions"), adds=Sum("adds"))
         .order_by()
     )
     revenue = (
-        counted_lines(start, end)
+        counted_lines(start, end, page_id)
         .annotate(day=TruncDate("line__order__date_placed"))
         .values("day")
         .annotate(revenue=Sum("line__line_price_incl_tax"))
         .order_by()
     )
     folded = (
-        CalloutSalesDay.objects.filter(date__gte=start, date__lte=end)
+        in_period(CalloutSalesDay, start, end, page_id)
         .values("date")
         .annotate(revenue=Sum("revenue"))
         .order_by()
@@ -269,6 +277,13 @@ class CalloutSalesFilterSet(WagtailFilterSet):
         empty_label=None,
         method="whole_period",
         widget=forms.RadioSelect,
+    )
+
+    article = django_filters.ModelChoiceFilter(
+        label="Article",
+        queryset=ArticlePage.objects.order_by("title"),
+        empty_label="All articles",
+        method="whole_period",
     )
 
     class Meta:
@@ -367,6 +382,14 @@ class CalloutSalesReportView(ReportView):
         return max(start, end - datetime.timedelta(days=MAX_PERIOD_DAYS - 1)), end
 
     @property
+    def article_id(self):
+        """The one article the report is about, if chosen."""
+        if self.filters and self.filters.is_valid():
+            article = self.filters.form.cleaned_data.get("article")
+            return article.pk if article else None
+        return None
+
+    @property
     def rows_by(self):
         if self.filters and self.filters.is_valid():
             return self.filters.form.cleaned_data.get("by") or BY_CALLOUT
@@ -380,7 +403,7 @@ class CalloutSalesReportView(ReportView):
             value = getattr(row, name)
             return (value is not None, value if value is not None else 0)
 
-        rows = callout_sales(*self.period, by=self.rows_by)
+        rows = callout_sales(*self.period, by=self.rows_by, page_id=self.article_id)
         rows.sort(key=lambda row: (row.article.lower(), row.callout))
         return sorted(rows, key=sort_key, reverse=ordering.startswith("-"))
 
@@ -390,5 +413,5 @@ class CalloutSalesReportView(ReportView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if not self.is_export:
-            context["chart"] = period_chart(*self.period)
+            context["chart"] = period_chart(*self.period, page_id=self.article_id)
         return context

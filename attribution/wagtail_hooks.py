@@ -1,9 +1,12 @@
-"""The callout sales report in the admin's Reports menu."""
+"""The callout sales report in the admin's Reports menu, and a link to an
+article's own figures in its header."""
 
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button
 
-from blog.reports import PageReportMenuItem
+from blog.models import ArticlePage
+from blog.reports import PageReportMenuItem, may_edit_pages
 
 from .reports import CalloutSalesReportView
 
@@ -30,3 +33,16 @@ def callout_sales_menu_item():
         icon_name=CalloutSalesReportView.header_icon,
         order=640,
     )
+
+
+@hooks.register("register_page_header_buttons")
+def callout_sales_button(page, user, view_name, next_url=None):
+    """An article's own figures, from its header in the admin."""
+    if page.specific_class is ArticlePage and may_edit_pages(user):
+        url = reverse(CalloutSalesReportView.index_url_name)
+        yield Button(
+            "Callout sales",
+            f"{url}?article={page.pk}",
+            icon_name=CalloutSalesReportView.header_icon,
+            priority=68,
+        )

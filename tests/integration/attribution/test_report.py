@@ -248,3 +248,18 @@ def test_any_period_gives_a_report(query, days):
     )
     expected = days or (today - date(2020, 1, 1)).days + 1
     assert len(chart.select("rect")) == min(expected, 731)
+
+
+def test_one_articles_figures_from_its_edit_page(sales):
+    neck, back = sales
+    editor = staff_client(EDITORS)
+    edit_page = editor.get(f"/cms/pages/{neck.pk}/edit/").content.decode()
+    link = f"{URL}?article={neck.pk}"
+    assert f'href="{link}"' in edit_page
+
+    rows = csv_rows(editor, f"&article={neck.pk}")
+    assert [(row["Article"], row["Orders"]) for row in rows] == [("Neck", "1")]
+    chart = BeautifulSoup(editor.get(link).content, "html.parser").select_one(
+        "[data-callout-sales-chart] h2"
+    )
+    assert chart.get_text(strip=True) == "Impressions: 4"
