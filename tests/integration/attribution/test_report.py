@@ -263,3 +263,22 @@ def test_one_articles_figures_from_its_edit_page(sales):
         "[data-callout-sales-chart] h2"
     )
     assert chart.get_text(strip=True) == "Impressions: 4"
+
+
+def test_dashboard_product_page_shows_revenue_by_article(sales):
+    neck, back = sales
+    superuser = staff_client(is_superuser=True, is_staff=True)
+    ball = Line.objects.get(order__status="Cancelled").product
+    pillow = (
+        Line.objects.exclude(status="Cancelled")
+        .get(callout_attribution__page=back)
+        .product
+    )
+    for product, expected in ((pillow, [["Back", "1", "1", "£30.00"]]), (ball, [])):
+        url = f"/shop/dashboard/catalogue/products/{product.pk}/"
+        soup = BeautifulSoup(superuser.get(url).content, "html.parser")
+        rows = [
+            [cell.get_text(strip=True) for cell in row.select("td")]
+            for row in soup.select("[data-product-sales-by-article] tbody tr")
+        ]
+        assert rows == expected
