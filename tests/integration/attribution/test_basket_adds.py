@@ -10,6 +10,7 @@ from attribution.models import BasketLineCallout, CalloutDay
 from shop.basket.models import Line
 from tests.factories_shop import make_product
 from tests.integration.callouts.conftest import paragraph, product_callout
+from tests.integration.callouts.helpers import form_data
 
 from .conftest import callout_form
 
@@ -120,3 +121,23 @@ def test_draft_and_restricted_articles_are_not_credited(
 
     assert Line.objects.get(product=roller).quantity == 2
     assert not BasketLineCallout.objects.exists()
+
+
+def test_without_a_script_the_confirmation_step_keeps_the_callout(client, make_article):
+    roller = make_product(title="Foam roller")
+    article = make_article(product_callout(roller.pk))
+    action, data = callout_form(client, article, roller)
+
+    confirm = client.get(action, data)  # the form as sent without site.js
+    assert confirm.status_code == 200
+    action, data = confirm_form(confirm)
+    assert client.post(action, data).status_code == 302
+
+    touch = BasketLineCallout.objects.get()
+    assert (touch.page_id, touch.block_id) == (article.pk, "b0")
+
+
+def confirm_form(response):
+    html = response.content.decode()
+    form = BeautifulSoup(html, "html.parser").select_one("form.confirm-form")
+    return form["action"], form_data(html, "form.confirm-form")
