@@ -201,16 +201,16 @@ class ChartSeries:
         return self.bars[-1].day if self.bars else None
 
 
-def chart_series(label, days, values):
+def chart_series(label, days, values, zero=0):
     top = max(values.values(), default=0) or 1
     series = ChartSeries(
         label=label,
-        total=sum(values.values()),
+        total=sum(values.values(), zero),
         bars=[],
         width=len(days) * (BAR_WIDTH + BAR_GAP),
     )
     for index, day in enumerate(days):
-        value = values.get(day, 0)
+        value = values.get(day, zero)
         height = round(series.height * float(value) / float(top), 2)
         series.bars.append(
             ChartBar(
@@ -263,6 +263,7 @@ def period_chart(start, end, page_id=None):
             "Revenue incl. VAT",
             days,
             daily_revenue,
+            zero=Decimal("0.00"),
         ),
     ]
 
