@@ -169,6 +169,11 @@ class CalloutBlock(blocks.StructBlock):
         state, shown, category = self.resolve(value, context["product_cards"])
         anchor = f"callout-{context['id']}" if context.get("id") else ""
         path = request.path if request is not None else ""
+        is_preview = getattr(request, "is_preview", False)
+        page = context.get("page")
+        # Which article and callout a basket add, a click or an impression
+        # comes from (the attribution app checks that they are real).
+        attributed = context.get("id") and page is not None and not is_preview
         context.update(
             {
                 "callout_kind": self.kind,
@@ -177,7 +182,9 @@ class CalloutBlock(blocks.StructBlock):
                 "callout_category": category,
                 "callout_anchor": anchor,
                 "next_url": f"{path}#{anchor}" if anchor else path,
-                "is_preview": getattr(request, "is_preview", False),
+                "is_preview": is_preview,
+                "callout_page_id": page.pk if attributed else "",
+                "callout_block_id": context["id"] if attributed else "",
             }
         )
         return context

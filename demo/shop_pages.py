@@ -137,6 +137,18 @@ PAGES = [
                 "keeps your basket and one that keeps you signed in. We use no "
                 "advertising or tracking cookies.</p>"
             ),
+            h("Which articles lead to sales"),
+            p(
+                "<p>To learn which of our articles help readers, we count, per "
+                "day, how often each product box in an article is seen, clicked "
+                "and used to add to a basket. When you order something you added "
+                "from an article, we note that article and box against that line "
+                "of your order. We use this only as totals per article (how many "
+                "orders and how much revenue); no one here looks up what you "
+                "read. It sets no cookie, stores no IP address and is shared with "
+                "no one. After 90 days the note on your order is folded into the "
+                "daily totals and deleted.</p>"
+            ),
             h("How long we keep it"),
             p(
                 "<p>Order records are kept for six years after the end of the "

@@ -36,6 +36,7 @@ sitemaps = {
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("visitor/", visitor, name="visitor"),
+    path("attribution/", include("attribution.urls")),
     path("django-admin/", admin.site.urls),
     # Before Wagtail's include: its password-reset page, throttled.
     path(

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "site_search",
     "importer",
     "demo",
+    "attribution",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -446,6 +447,14 @@ STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = "https://api.stripe.com"
 STRIPE_JS_URL = "https://js.stripe.com/v3/"
+# Days a callout's basket add may lead to an order line attributed to it
+# (docs/attribution.md).
+ATTRIBUTION_WINDOW_DAYS = env.int("ATTRIBUTION_WINDOW_DAYS", default=7)
+# Days attributed order lines are kept before `manage.py fold_attribution`
+# folds them into daily sales per callout (docs/attribution.md).
+ATTRIBUTION_RETENTION_DAYS = env.int("ATTRIBUTION_RETENTION_DAYS", default=90)
+# Order line statuses the callout sales report leaves out.
+ATTRIBUTION_UNCOUNTED_LINE_STATUSES = ["Cancelled", "Refunded"]
 # Days after which `manage.py cancel_unpaid_orders` cancels an unpaid order.
 SHOP_UNPAID_ORDER_DAYS = env.int("SHOP_UNPAID_ORDER_DAYS", default=7)
 # django-ratelimit rates per client address and per email address.

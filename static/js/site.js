@@ -246,3 +246,63 @@ scrollToAnchorBelowMessages();
     });
   });
 })();
+
+// A product page opened from an article's callout ("View product",
+// ?via=<page>.<block>) passes the callout on with its add form, for
+// attribution/. The page itself is the same bytes for everyone: caches
+// drop the parameter, so it is read here, not by the server.
+(function () {
+  "use strict";
+  var form = document.getElementById("add_to_basket_form");
+  var match = /^(\d{1,10})\.([A-Za-z0-9-]{1,64})$/.exec(new URLSearchParams(window.location.search).get("via") || "");
+  if (!form || !match) { return; }
+  [["callout_page", match[1]], ["callout_block", match[2]]].forEach(function (field) {
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = field[0];
+    input.value = field[1];
+    form.appendChild(input);
+  });
+})();
+
+// Callout impressions and clicks, for attribution/: which callouts were at
+// least half in view, and which had a link followed, reported once per page
+// view with sendBeacon when the page is left or hidden. The beacon carries
+// only "<page>.<block>" ids; without a script nothing is counted.
+(function () {
+  "use strict";
+  var callouts = document.querySelectorAll("[data-callout-via]");
+  if (!callouts.length || !navigator.sendBeacon || !window.IntersectionObserver) { return; }
+  var pending = { seen: {}, clicked: {} };
+  var reported = { seen: {}, clicked: {} };
+  function note(kind, via) {
+    if (!reported[kind][via]) { pending[kind][via] = true; }
+  }
+  function report() {
+    var body = {};
+    Object.keys(pending).forEach(function (kind) {
+      var ids = Object.keys(pending[kind]);
+      if (ids.length) { body[kind] = ids; }
+      ids.forEach(function (via) { reported[kind][via] = true; });
+      pending[kind] = {};
+    });
+    if (Object.keys(body).length) { navigator.sendBeacon("/attribution/seen/", JSON.stringify(body)); }
+  }
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) { return; }
+      note("seen", entry.target.dataset.calloutVia);
+      observer.unobserve(entry.target);
+    });
+  }, { threshold: 0.5 });
+  callouts.forEach(function (callout) {
+    observer.observe(callout);
+    callout.addEventListener("click", function (event) {
+      if (event.target.closest("a[href]")) { note("clicked", callout.dataset.calloutVia); }
+    });
+  });
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") { report(); }
+  });
+  window.addEventListener("pagehide", report);
+})();

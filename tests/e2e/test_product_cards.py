@@ -12,6 +12,7 @@ from tests.e2e.conftest import (
     MOBILE,
     RESULTS_DIR,
     assert_accessible,
+    close_context,
     paragraph,
     product_callout,
     publish_article,
@@ -166,7 +167,7 @@ def test_header_at_375px_is_one_line_and_a_menu_that_opens_without_script(
     screenshot(page, "cards-3-mobile-menu")
     expect(nav).to_be_visible()
     page.screenshot(path=str(RESULTS_DIR / "cards-3-mobile-menu-open.png"))
-    context.close()
+    close_context(context)
 
 
 def test_home_page_shows_articles_and_a_grid_of_shop_cards(page):

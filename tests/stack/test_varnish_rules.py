@@ -165,6 +165,11 @@ def test_tracking_and_unknown_parameters_never_reach_the_cache_key(varnish):
     assert cache == "HIT"
     assert seen["path"] == path
 
+    # A callout's "View product" link: site.js reads ?via=, the cache drops it.
+    via_cache, via_seen, _ = fetch(f"{varnish}{path}?via=12.0f3a-b1")
+
+    assert (via_cache, via_seen["path"]) == ("HIT", path)
+
 
 def test_parameters_the_site_reads_are_kept_and_sorted(varnish):
     path = unique()

@@ -11,6 +11,7 @@ from wagtail.models import Site
 from blog.models import ArticleIndexPage, HomePage
 from demo.catalogue import load_catalogue
 from demo.pages import ensure_articles, feature_on_home
+from demo.sales import load_sales
 from demo.search import load_search_terms
 from demo.shop_pages import ensure_shop_pages
 
@@ -22,6 +23,14 @@ class Command(BaseCommand):
         "privacy, terms and contact pages and the staff groups. "
         "Idempotent: existing rows are found by key and left as they are."
     )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--with-sales",
+            action="store_true",
+            help="Also make three weeks of callout impressions, clicks, adds "
+            "and attributed orders for the callout sales report.",
+        )
 
     def handle(self, *args, **options):
         home = HomePage.objects.first()
@@ -38,6 +47,10 @@ class Command(BaseCommand):
             feature_on_home(home.specific, articles, products, categories)
             ensure_shop_pages(home)
             load_search_terms(articles, products)
+        if options["with_sales"]:
+            with transaction.atomic():
+                orders = load_sales()
+            self.stdout.write(f"Sales history: {orders} new demo orders.")
         for warning in warnings:
             self.stdout.write(self.style.WARNING(warning))
         self.stdout.write(

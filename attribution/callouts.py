@@ -1,0 +1,56 @@
+"""Which (article, callout) a posted or reported value names, if it names a
+real one: a live, public article whose live body holds a callout block with
+that id. Anything else is ignored, never stored."""
+
+import re
+
+from django.db.models import F
+from django.utils import timezone
+
+from blog.callout_blocks import CalloutBlock
+from blog.models import ArticlePage
+
+from .models import BLOCK_ID_LENGTH, CalloutDay
+
+#: ``<page id>.<block id>``, as the ``via`` query parameter and the beacon carry it.
+VIA = re.compile(rf"(\d{{1,10}})\.([A-Za-z0-9-]{{1,{BLOCK_ID_LENGTH}}})")
+
+
+def parse_via(value):
+    """(page id, block id) from ``<page>.<block>``, or None."""
+    match = VIA.fullmatch(value) if isinstance(value, str) else None
+    return (int(match[1]), match[2]) if match else None
+
+
+def callout_ids(article):
+    """The block ids of the callouts in an article's body."""
+    child_blocks = article.body.stream_block.child_blocks
+    return {
+        raw.get("id")
+        for raw in article.body.raw_data
+        if isinstance(child_blocks.get(raw.get("type")), CalloutBlock)
+    }
+
+
+def real_callouts(pairs):
+    """The (page id, block id) pairs among ``pairs`` that name a callout of a
+    live, public article, in one query."""
+    pairs = set(pairs)
+    articles = (
+        ArticlePage.objects.live()
+        .public()
+        .filter(pk__in={page_id for page_id, _ in pairs})
+    )
+    ids = {article.pk: callout_ids(article) for article in articles}
+    return {(page, block) for page, block in pairs if block in ids.get(page, ())}
+
+
+def count(page_id, block_id, field, n=1):
+    """Add ``n`` to today's ``field`` count of a callout: an UPDATE, or the
+    day's row made first."""
+    key = {"date": timezone.localdate(), "page_id": page_id, "block_id": block_id}
+    if CalloutDay.objects.filter(**key).update(**{field: F(field) + n}):
+        return
+    day, created = CalloutDay.objects.get_or_create(**key, defaults={field: n})
+    if not created:
+        CalloutDay.objects.filter(pk=day.pk).update(**{field: F(field) + n})

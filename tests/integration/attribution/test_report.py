@@ -1,0 +1,285 @@
+"""The callout sales report: per callout and per article, for a period, the
+same numbers a query over the orders gives, cancelled lines left out."""
+
+import csv
+import io
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db.models import Count, F, Sum
+from django.test import Client
+from django.utils import timezone
+
+from attribution.models import BasketLineCallout, CalloutSalesDay, OrderLineCallout
+from shop.order.models import Line, Order
+from site_project.roles import CUSTOMER_SERVICE, EDITORS, assign_role
+from tests.factories_shop import make_product
+from tests.integration.callouts.conftest import product_callout, product_grid
+from tests.integration.shop.helpers import (
+    add_to_basket,
+    go_to_preview,
+    place_order,
+    start_guest_checkout,
+)
+
+pytestmark = pytest.mark.django_db
+
+URL = "/cms/reports/callout-sales/"
+
+
+def staff_client(role=None, **flags):
+    user = get_user_model().objects.create_user(
+        username=f"staff-{role or 'super'}", password="x", **flags
+    )
+    if role:
+        assign_role(user, role)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def check_out(client):
+    start_guest_checkout(client)
+    go_to_preview(client)
+    assert place_order(client).status_code == 302
+    return Order.objects.latest("pk")
+
+
+def csv_rows(client, query=""):
+    response = client.get(f"{URL}?export=csv{query}")
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.fixture
+def sales(make_article, add_from_callout):
+    """Three orders: one from each callout of 'Neck', a cancelled one, and a
+    product bought from the shop; beacons for the callouts."""
+    roller = make_product(title="Foam roller", price="16.00")
+    ball, pillow = make_product(price="7.50"), make_product(price="30.00")
+    neck = make_article(product_callout(roller.pk), title="Neck")
+    back = make_article(product_grid([ball.pk, pillow.pk]), title="Back")
+
+    first = Client()
+    add_from_callout(first, neck, roller)
+    add_from_callout(first, neck, roller)
+    add_to_basket(first, ball)  # from the shop: sold direct
+    check_out(first)
+    second = Client()
+    add_from_callout(second, back, pillow)
+    check_out(second)
+    cancelled = Client()
+    add_from_callout(cancelled, back, ball)
+    check_out(cancelled).set_status("Cancelled")
+
+    for via, times in ((f"{neck.pk}.b0", 4), (f"{back.pk}.b0", 10)):
+        for _ in range(times):
+            Client().post(
+                "/attribution/seen/",
+                f'{{"seen": ["{via}"], "clicked": ["{via}"]}}',
+                content_type="text/plain",
+            )
+    return neck, back
+
+
+def direct_figures(page_id):
+    """What a query over the orders gives for an article."""
+    lines = Line.objects.filter(callout_attribution__page_id=page_id).exclude(
+        status="Cancelled"
+    )
+    figures = lines.aggregate(
+        orders=Count("order", distinct=True),
+        units=Sum("quantity"),
+        revenue=Sum("line_price_incl_tax"),
+    )
+    return {
+        "orders": str(figures["orders"]),
+        "units": str(figures["units"] or 0),
+        "revenue": str((figures["revenue"] or Decimal(0)).quantize(Decimal("0.01"))),
+    }
+
+
+def test_report_numbers_equal_a_query_over_orders(sales):
+    neck, back = sales
+    rows = csv_rows(staff_client(EDITORS))
+
+    by_article = {row["Article"]: row for row in rows}
+    assert set(by_article) == {"Neck", "Back"}
+    for article in (neck, back):
+        row = by_article[article.title]
+        figures = {
+            "orders": row["Orders"],
+            "units": row["Units"],
+            "revenue": row["Revenue incl. VAT"],
+        }
+        assert figures == direct_figures(article.pk)
+    expected = {
+        "Impressions": "4",
+        "Clicks": "4",
+        "Basket adds": "2",
+        "Orders": "1",
+        "Units": "2",
+        "Revenue incl. VAT": "32.00",
+        "Adds per impression": "0.5",
+    }
+    assert {name: by_article["Neck"][name] for name in expected} == expected
+    # The cancelled order's ball is an add, not a sale.
+    assert by_article["Back"]["Basket adds"] == "2"
+    assert by_article["Back"]["Revenue incl. VAT"] == "30.00"
+    # Sorted by revenue, highest first, unless told.
+    assert [row["Article"] for row in rows] == ["Neck", "Back"]
+
+
+def test_rows_per_article_sum_the_callouts(sales, make_article):
+    neck, back = sales
+    rows = csv_rows(staff_client(EDITORS), "&by=article&ordering=article")
+    assert [(r["Article"], r["Callout"], r["Orders"]) for r in rows] == [
+        ("Back", "All callouts", "1"),
+        ("Neck", "All callouts", "1"),
+    ]
+
+
+def test_a_period_without_sales_is_empty(sales):
+    rows = csv_rows(
+        staff_client(EDITORS), "&period_from=2020-01-01&period_to=2020-01-31"
+    )
+    assert rows == []
+
+
+def test_html_report_lists_the_callouts_for_editors(sales):
+    neck, back = sales
+    response = staff_client(EDITORS).get(f"{URL}?ordering=-impressions")
+    assert response.status_code == 200
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        for row in BeautifulSoup(response.content, "html.parser").select("tbody tr")
+    ]
+    assert [row[:3] for row in rows] == [
+        ["Back", "Product grid 1", "10"],
+        ["Neck", "Product callout 1", "4"],
+    ]
+    assert rows[0][-3:] == ["100.0%", "20.0%", "10.0%"]
+    assert f"/cms/pages/{neck.pk}/edit/" in response.content.decode()
+
+
+def test_only_editors_and_superusers_see_the_report(sales):
+    assert staff_client(EDITORS).get(URL).status_code == 200
+    superuser = staff_client(is_superuser=True, is_staff=True)
+    assert superuser.get(URL).status_code == 200
+    customer_service = staff_client(CUSTOMER_SERVICE)
+    assert customer_service.get(URL).status_code in (302, 403)
+    assert Client().get(URL).status_code == 302
+
+
+def test_the_period_is_drawn_as_svg_by_the_site(sales):
+    response = staff_client(EDITORS).get(URL)
+    chart = BeautifulSoup(response.content, "html.parser").select_one(
+        "[data-callout-sales-chart]"
+    )
+    headings = [h.get_text(strip=True) for h in chart.select("h2")]
+    assert headings == [
+        "Impressions: 14",
+        "Basket adds: 4",
+        "Revenue incl. VAT: 62.00",
+    ]
+    charts = chart.select("svg")
+    # One bar a day of the default period; today's is the tallest.
+    assert [len(svg.select("rect")) for svg in charts] == [30, 30, 30]
+    today = charts[2].select("rect")[-1]
+    assert today["height"] == "60.0"
+    assert today.title.get_text().endswith(": 62.00")
+    assert not chart.select("script, image, use, [href]")
+
+
+def shown(client, url):
+    """The report's chart and table as HTML."""
+    soup = BeautifulSoup(client.get(url).content, "html.parser")
+    return str(soup.select_one("[data-callout-sales-chart]")), str(soup.table)
+
+
+def test_lines_past_retention_are_folded_and_the_report_stays_the_same(sales):
+    """Retention: old attributed lines become daily sales per callout."""
+    editor = staff_client(EDITORS)
+    Order.objects.update(date_placed=F("date_placed") - timedelta(days=100))
+    BasketLineCallout.objects.update(touched_at=F("touched_at") - timedelta(days=100))
+    since = (timezone.localdate() - timedelta(days=120)).isoformat()
+    queries = [f"&by={by}&period_from={since}" for by in ("callout", "article")]
+    before = [csv_rows(editor, query) for query in queries]
+    shown_before = shown(editor, f"{URL}?period_from={since}")
+    assert OrderLineCallout.objects.count() == 3
+
+    call_command("fold_attribution", stdout=io.StringIO())
+
+    assert [csv_rows(editor, query) for query in queries] == before
+    assert shown(editor, f"{URL}?period_from={since}") == shown_before
+    assert not OrderLineCallout.objects.exists()
+    assert not BasketLineCallout.objects.exists()
+    assert CalloutSalesDay.objects.count() == 2
+
+
+def test_lines_within_retention_are_kept(sales):
+    call_command("fold_attribution", stdout=io.StringIO())
+    assert OrderLineCallout.objects.count() == 3
+    assert not CalloutSalesDay.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "days"),
+    [
+        ("", 30),
+        ("period_from={today}", 1),
+        ("period_to={today}", 30),
+        ("period_from={today}&period_to=2020-01-01", None),
+        ("period_from=0001-01-01", 731),
+        ("period_from=not-a-date", 30),
+    ],
+)
+def test_any_period_gives_a_report(query, days):
+    today = timezone.localdate()
+    response = staff_client(EDITORS).get(f"{URL}?{query.format(today=today)}")
+    assert response.status_code == 200
+    chart = BeautifulSoup(response.content, "html.parser").select_one(
+        "[data-callout-sales-chart]"
+    )
+    expected = days or (today - date(2020, 1, 1)).days + 1
+    assert len(chart.svg.select("rect")) == min(expected, 731)
+    assert chart.select("h2")[-1].get_text(strip=True) == "Revenue incl. VAT: 0.00"
+
+
+def test_one_articles_figures_from_its_edit_page(sales):
+    neck, back = sales
+    editor = staff_client(EDITORS)
+    edit_page = editor.get(f"/cms/pages/{neck.pk}/edit/").content.decode()
+    link = f"{URL}?article={neck.pk}"
+    assert f'href="{link}"' in edit_page
+
+    rows = csv_rows(editor, f"&article={neck.pk}")
+    assert [(row["Article"], row["Orders"]) for row in rows] == [("Neck", "1")]
+    chart = BeautifulSoup(editor.get(link).content, "html.parser").select_one(
+        "[data-callout-sales-chart] h2"
+    )
+    assert chart.get_text(strip=True) == "Impressions: 4"
+
+
+def test_dashboard_product_page_shows_revenue_by_article(sales):
+    neck, back = sales
+    superuser = staff_client(is_superuser=True, is_staff=True)
+    ball = Line.objects.get(order__status="Cancelled").product
+    pillow = (
+        Line.objects.exclude(status="Cancelled")
+        .get(callout_attribution__page=back)
+        .product
+    )
+    for product, expected in ((pillow, [["Back", "1", "1", "£30.00"]]), (ball, [])):
+        url = f"/shop/dashboard/catalogue/products/{product.pk}/"
+        soup = BeautifulSoup(superuser.get(url).content, "html.parser")
+        rows = [
+            [cell.get_text(strip=True) for cell in row.select("td")]
+            for row in soup.select("[data-product-sales-by-article] tbody tr")
+        ]
+        assert rows == expected
