@@ -2,7 +2,7 @@
 """The reference production stack on loopback (`make stack`), each part a
 Debian or PyPI package started here:
 
-    nginx  ->  Varnish  ->  gunicorn x2  ->  PostgreSQL, Redis
+    nginx  ->  Varnish  ->  gunicorn x2  ->  PostgreSQL, Redis, Stripe
                                 task worker (manage.py db_worker) -> mail
 
 `deploy/stack.py --help` lists the options. Every part runs with
@@ -10,7 +10,9 @@ site_project.settings.production; every start migrates and collects static
 files, the first also loads the demo content. The state (database, media,
 mail, logs, secret key) lives in STACK_DIR, the ports come from the STACK_*
 variables read in Stack.__init__. Without EMAIL_HOST, mail goes to a
-loopback SMTP server (aiosmtpd) that files it in STACK_DIR/mail.
+loopback SMTP server (aiosmtpd) that files it in STACK_DIR/mail. Without
+STRIPE_SECRET_KEY, card payments go to localstripe (scripts/localstripe.sh),
+a fake Stripe on loopback that sends its webhooks back through nginx.
 """
 
 import argparse
@@ -141,6 +143,7 @@ class Stack:
         [self.postgres_port] = numbers("STACK_POSTGRES_PORT", "15420")
         [self.redis_port] = numbers("STACK_REDIS_PORT", "63720")
         [self.smtp_port] = numbers("STACK_SMTP_PORT", "8425")
+        [self.stripe_port] = numbers("STACK_STRIPE_PORT", "8426")
         # Workers in each gunicorn.
         [self.workers] = numbers("STACK_WORKERS", "2")
         default_dir = f"/tmp/backbone-stack-{self.nginx_port}"
@@ -150,7 +153,8 @@ class Stack:
         self.varnish_url = f"http://127.0.0.1:{self.varnish_port}"
         self.gunicorn_urls = [f"http://127.0.0.1:{p}" for p in self.gunicorn_ports]
         self.own_mail = not os.environ.get("EMAIL_HOST")
-        self.database_url = self.redis_url = None
+        self.own_stripe = not os.environ.get("STRIPE_SECRET_KEY")
+        self.database_url = self.redis_url = self.stripe_url = None
         self.services = []
         self.parts = {}
 
@@ -173,7 +177,11 @@ class Stack:
         say(f"Starting the stack in {self.directory} (logs in {self.logs})")
         self.database_url = self.service("postgres", "start")
         self.redis_url = self.service("redis", "start")
+        if self.own_stripe:
+            self.stripe_url = self.service("localstripe", "start")
         env = self.django_environment()
+        if self.own_stripe:
+            self.send_stripe_webhooks(env["STRIPE_WEBHOOK_SECRET"])
         if self.own_mail:
             smtp = ["-m", "aiosmtpd", "--nosetuid", "-l", f"127.0.0.1:{self.smtp_port}"]
             mailbox = ["-c", "aiosmtpd.handlers.Mailbox", self.directory / "mail"]
@@ -224,10 +232,24 @@ class Stack:
         self.run("nginx", [*command, "-e", run_dir / "error.log"], os.environ)
         self.wait("nginx", lambda: answers(self.url))
 
+    def send_stripe_webhooks(self, secret):
+        """localstripe sends its events to the site's webhook, through nginx."""
+        webhook = {"url": f"{self.url}/shop/checkout/stripe/webhook/", "secret": secret}
+        request = urllib.request.Request(
+            f"{self.stripe_url}/_config/webhooks/backbone",
+            data=json.dumps(webhook).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        urllib.request.urlopen(request, timeout=10).close()
+
     def service(self, name, action, keep=True):
-        """scripts/postgres.sh or scripts/redis.sh (which print the URL)."""
+        """scripts/postgres.sh, redis.sh or localstripe.sh (which print the
+        URL)."""
         env = {
             **os.environ,
+            "PYTHON": sys.executable,
+            "LOCALSTRIPE_PORT": str(self.stripe_port),
+            "LOCALSTRIPE_ROOT": str(self.directory / "localstripe"),
             "PGPORT": str(self.postgres_port),
             "PGROOT": str(self.directory / "postgres"),
             "PG_KEEP_DATA": "1" if keep else "",
@@ -267,6 +289,16 @@ class Stack:
             "LOG_LEVEL": os.environ.get("LOG_LEVEL", "WARNING"),
             **LOOPBACK_BANK_ACCOUNT,
         }
+        if self.own_stripe:
+            # Kept in STACK_DIR like the secret key, for `manage.py` commands.
+            webhook_secret = self.directory / "stripe_webhook_secret"
+            if not webhook_secret.exists():
+                webhook_secret.write_text(f"whsec_{secrets.token_hex(16)}")
+                webhook_secret.chmod(0o600)
+            django_env["LOCALSTRIPE_URL"] = self.stripe_url
+            django_env["STRIPE_SECRET_KEY"] = "sk_test_loopback"  # noqa: S105  # nosec B105
+            django_env["STRIPE_PUBLISHABLE_KEY"] = "pk_test_loopback"
+            django_env["STRIPE_WEBHOOK_SECRET"] = webhook_secret.read_text().strip()
         if self.own_mail:
             django_env["EMAIL_HOST"] = "127.0.0.1"
             django_env["EMAIL_PORT"] = str(self.smtp_port)
@@ -360,11 +392,12 @@ class Stack:
     def ready_message(self):
         gunicorns = ", ".join(self.gunicorn_urls)
         mail = f"mail in {self.directory / 'mail'} (a Maildir), " * self.own_mail
+        stripe = f"localstripe {self.stripe_url}, " * self.own_stripe
         return f"""
 Backbone is at {self.url}/  (admin: /cms/, dashboard: /shop/dashboard/)
   nginx {self.url} -> Varnish {self.varnish_url} -> gunicorn {gunicorns}
   PostgreSQL {self.database_url}, Redis {self.redis_url}, task worker
-  {mail}logs in {self.logs}
+  {stripe}{mail}logs in {self.logs}
   manage.py against it, e.g. an admin account:
     env $(cat {self.directory}/django.env) {sys.executable} manage.py createsuperuser
 Ctrl-C stops every part."""

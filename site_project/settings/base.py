@@ -445,8 +445,21 @@ SHOP_CARRIERS = {
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
-STRIPE_API_BASE = "https://api.stripe.com"
-STRIPE_JS_URL = "https://js.stripe.com/v3/"
+# Stripe's API and Stripe.js, or localstripe, a fake Stripe on loopback
+# (scripts/localstripe.sh), in their place: the tests and the loopback stack
+# (deploy/stack.py) pay against it.
+LOCALSTRIPE_URL = env.str("LOCALSTRIPE_URL", default="")
+if LOCALSTRIPE_URL and urlsplit(LOCALSTRIPE_URL).hostname != "127.0.0.1":
+    raise ImproperlyConfigured(
+        f"LOCALSTRIPE_URL must be on loopback (http://127.0.0.1:<port>), "
+        f"not {LOCALSTRIPE_URL!r}."
+    )
+STRIPE_API_BASE = LOCALSTRIPE_URL or "https://api.stripe.com"
+STRIPE_JS_URL = (
+    f"{LOCALSTRIPE_URL}/js.stripe.com/v3/"
+    if LOCALSTRIPE_URL
+    else "https://js.stripe.com/v3/"
+)
 # Days a callout's basket add may lead to an order line attributed to it
 # (docs/attribution.md).
 ATTRIBUTION_WINDOW_DAYS = env.int("ATTRIBUTION_WINDOW_DAYS", default=7)

@@ -3,7 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import database_from_env, env
+from .base import LOCALSTRIPE_URL, database_from_env, env
 
 SECRET_KEY = "test-only-key"  # noqa: S105  # nosec B105
 ALLOWED_HOSTS = ["*"]
@@ -27,5 +27,5 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Stripe is localstripe on loopback (scripts/localstripe.sh), which also
 # serves its stand-in for Stripe.js; tests that pay set the keys.
-STRIPE_API_BASE = env.str("LOCALSTRIPE_URL", default="http://127.0.0.1:8420")
+STRIPE_API_BASE = LOCALSTRIPE_URL or "http://127.0.0.1:8420"
 STRIPE_JS_URL = f"{STRIPE_API_BASE}/js.stripe.com/v3/"

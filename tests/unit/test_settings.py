@@ -78,6 +78,19 @@ def test_production_starts_without_bank_details_when_transfer_is_off():
     assert result.returncode == 0, result.stderr
 
 
+def test_a_stripe_stand_in_is_only_taken_on_loopback():
+    env = {**PRODUCTION_ENV, "LOCALSTRIPE_URL": "http://stripe.example:8420"}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "LOCALSTRIPE_URL must be on loopback" in result.stderr
+
+    env["LOCALSTRIPE_URL"] = "http://127.0.0.1:8426"
+    code = "from django.conf import settings; print(settings.STRIPE_API_BASE)"
+    result = run_manage("shell", "--command", code, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "http://127.0.0.1:8426"
+
+
 def test_unparseable_database_url_names_the_variable():
     env = dict(PRODUCTION_ENV)
     env["DATABASE_URL"] = "not a url at all"
