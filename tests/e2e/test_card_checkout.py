@@ -70,8 +70,15 @@ def give_stripe_js_create_payment_method(page, settings):
     page.route(f"{base}/v1/payment_methods", with_key)
 
 
-def to_card_field(page, product, slug):
-    page.goto(f"/articles/{slug}/")
+def to_card_field(page, settings, product, title):
+    """From an article that recommends ``product`` to the card field."""
+    article = publish_article(
+        title,
+        paragraph("Recommended after a long day on your feet."),
+        product_callout(product, note="Chosen by our physiotherapists."),
+    )
+    give_stripe_js_create_payment_method(page, settings)
+    page.goto(f"/articles/{article.slug}/")
     card = page.locator(f'[data-callout="product"] [data-product-id="{product.pk}"]')
     card.get_by_role("button", name=re.compile("Add to basket")).click()
     expect(page.locator("[data-mini-basket-count]")).to_have_text("1")
@@ -109,15 +116,7 @@ def test_guest_pays_by_card_from_an_article_and_the_webhook_makes_it_paid(
     page, stripe_keys, client, mailoutbox
 ):
     brace = make_product(title="Posture brace", price="32.00", num_in_stock=4)
-    publish_article(
-        "Standing tall after a long day",
-        paragraph("A light brace reminds your shoulders where they belong."),
-        product_callout(brace, note="Soft straps, worn under a shirt."),
-        slug="standing-tall",
-    )
-    give_stripe_js_create_payment_method(page, stripe_keys)
-
-    field = to_card_field(page, brace, "standing-tall")
+    field = to_card_field(page, stripe_keys, brace, "Standing tall after a long day")
     fill_card(field, VISA)
     screenshot(page, "card-1-card-field")
     page.locator("#place-order").click()
@@ -151,15 +150,7 @@ def test_a_declined_card_is_told_plainly_and_3d_secure_is_finished_in_the_page(
     page, stripe_keys
 ):
     wrap = make_product(title="Wheat wrap", price="14.00", num_in_stock=4)
-    publish_article(
-        "Warmth for a stiff back",
-        paragraph("Gentle heat loosens muscles that have tightened overnight."),
-        product_callout(wrap, note="Warms in two minutes."),
-        slug="warmth",
-    )
-    give_stripe_js_create_payment_method(page, stripe_keys)
-
-    field = to_card_field(page, wrap, "warmth")
+    field = to_card_field(page, stripe_keys, wrap, "Warmth for a stiff back")
     fill_card(field, "4000000000000341")
     page.locator("#place-order").click()
     error = page.locator("[data-card-error]")

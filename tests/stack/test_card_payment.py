@@ -11,18 +11,12 @@ import time
 import pytest
 import stripe
 
+from tests.integration.shop.helpers import ADDRESS
+
 from .conftest import Visitor, csrf_token, wait_until
 
 pytestmark = pytest.mark.stack
 
-ADDRESS = {
-    "first_name": "Ada",
-    "last_name": "Walker",
-    "line1": "1 Spine Street",
-    "line4": "Leeds",
-    "postcode": "LS1 1AA",
-    "country": "GB",
-}
 
 ORDER = """
 import json
