@@ -7,10 +7,16 @@ from decimal import Decimal as D
 from django.conf import settings
 from django.db import transaction
 from oscar.apps.payment.models import Source, SourceType
+from oscar.templatetags.currency_filters import currency
 
 from shop.order.emails import send_order_email
 from shop.order.models import PaymentEventType
 from shop.order.processing import PAID, EventHandler
+
+
+def amount(order):
+    """The order's total as shoppers read it: "£23.95"."""
+    return currency(order.total_incl_tax, order.currency)
 
 
 class PaymentMethod:
@@ -44,7 +50,7 @@ class BankTransfer(PaymentMethod):
     def instructions(self, order):
         account = settings.SHOP_BANK_ACCOUNT
         return (
-            f"Please transfer {order.currency} {order.total_incl_tax} to "
+            f"Please transfer {amount(order)} to "
             f"{account['account_name']}, sort code {account['sort_code']}, "
             f"account number {account['account_number']}, using your order "
             f"number {order.number} as the payment reference. We will "
@@ -64,7 +70,7 @@ class PayOnDelivery(PaymentMethod):
 
     def instructions(self, order):
         return (
-            f"Please have {order.currency} {order.total_incl_tax} ready to pay "
+            f"Please have {amount(order)} ready to pay "
             "the courier by card or cash when your order arrives."
         )
 
@@ -81,7 +87,7 @@ class Card(PaymentMethod):
 
     def instructions(self, order):
         return (
-            f"You paid {order.currency} {order.total_incl_tax} by card. We "
+            f"You paid {amount(order)} by card. We "
             "will dispatch your order as soon as the payment is confirmed."
         )
 

@@ -63,7 +63,7 @@ def test_card_payment_places_the_order_and_the_webhook_makes_it_paid(
     source = order.sources.get()
     assert (source.source_type.code, source.reference) == ("card", intent_id)
     thank_you = client.get(reverse("checkout:thank-you"))
-    assert b"You paid GBP 23.95 by card" in thank_you.content
+    assert "You paid £23.95 by card" in thank_you.content.decode()
 
     assert deliver(client, api, settings, intent_id).status_code == 200
     order.refresh_from_db()
