@@ -78,8 +78,9 @@ PAGES = [
             p(
                 f"<p>You can return any item within {RETURN_DAYS} days of the day "
                 "it was delivered (or, if we have not yet heard that it arrived, "
-                "of the day it left us), for any reason. Items should be unused and, where "
-                "possible, in their original packaging. Hygiene items such as "
+                "of the day it left us), for any reason. Items should be unused "
+                "and, where possible, in their original packaging. Hygiene items "
+                "such as "
                 "supports worn against the skin can be returned if the seal is "
                 "unbroken.</p>"
             ),

@@ -40,9 +40,7 @@ class ReturnRequestForm(forms.Form):
                 error_messages={
                     "invalid": f"Enter how many of “{line.title}” to return.",
                     "min_value": f"Enter how many of “{line.title}” to return.",
-                    "max_value": (
-                        f"You can return at most {most} of “{line.title}”."
-                    ),
+                    "max_value": (f"You can return at most {most} of “{line.title}”."),
                 },
             )
 

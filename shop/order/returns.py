@@ -101,7 +101,9 @@ def request_return(order, quantities, reason, details=""):
     why_not = refusal(order)
     if why_not:
         raise ReturnRefused(why_not)
-    left = {line.pk: quantity for line, quantity in returnable_quantities(order).items()}
+    left = {
+        line.pk: quantity for line, quantity in returnable_quantities(order).items()
+    }
     for line, quantity in quantities.items():
         if line.order_id != order.pk or quantity > left.get(line.pk, 0):
             raise ReturnRefused(

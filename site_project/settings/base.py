@@ -403,7 +403,9 @@ OSCAR_ORDER_STATUS_PIPELINE = {
 }
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 OSCAR_ORDER_STATUS_CASCADE = {
-    status: status for status in OSCAR_ORDER_STATUS_PIPELINE if status != "Pending payment"
+    status: status
+    for status in OSCAR_ORDER_STATUS_PIPELINE
+    if status != "Pending payment"
 }
 # Customer service's return requests, listed beside the orders.
 OSCAR_DASHBOARD_NAVIGATION = [

@@ -24,7 +24,7 @@ from shop.dashboard.orders.forms import (
 )
 from shop.order import returns
 from shop.order.models import ReturnRequest
-from shop.order.processing import PAID, DISPATCHED, DispatchRefused, dispatch
+from shop.order.processing import DISPATCHED, PAID, DispatchRefused, dispatch
 
 
 class OrderDetailView(core_views.OrderDetailView):

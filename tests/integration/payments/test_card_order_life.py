@@ -97,7 +97,11 @@ def test_a_returned_card_order_is_refunded_through_stripe_and_restocked(
     for _ in range(2):
         staff_client.post(
             order_url(order),
-            {"order_action": "accept_return", "return_id": request.pk, "amount": "20.00"},
+            {
+                "order_action": "accept_return",
+                "return_id": request.pk,
+                "amount": "20.00",
+            },
         )
     deliver(shopper, api, settings, intent_id)
     assert stripe_refunds(api, intent_id) == [2000]

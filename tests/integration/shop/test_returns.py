@@ -245,7 +245,9 @@ def test_the_window_runs_from_delivery(customer, staff_client, dispatched_order)
     assert ask(customer, dispatched_order, {table: 1}).status_code == 302
 
 
-def test_an_undispatched_order_cannot_be_returned(products, staff_client, django_user_model):
+def test_an_undispatched_order_cannot_be_returned(
+    products, staff_client, django_user_model
+):
     order = place(products)
     user = django_user_model.objects.create_user(
         username="bo", email="ada@example.com", password="x"
