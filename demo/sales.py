@@ -2,7 +2,7 @@
 daily impressions, clicks and basket adds for every callout of the demo
 articles, and orders placed through some of them, so the callout sales
 report (/cms/reports/callout-sales/) has something to show. The orders are
-real Oscar orders, dispatched and complete; the stock they took is put back."""
+real Oscar orders, dispatched and delivered; the stock they took is put back."""
 
 import random
 from datetime import datetime, time, timedelta
@@ -21,7 +21,7 @@ from shop.partner.strategy import Selector
 
 #: Demo orders are numbered DEMO-<n>; their presence means the history exists.
 ORDER_PREFIX = "DEMO-"
-COMPLETE = "Complete"
+DELIVERED = "Delivered"
 
 
 def demo_products(article):
@@ -56,13 +56,13 @@ def place_demo_order(number, product, quantity, article, block_id, when):
         shipping_method=shipping,
         shipping_charge=charge,
         order_number=f"{ORDER_PREFIX}{number}",
-        status=COMPLETE,
+        status=DELIVERED,
         guest_email=f"reader{number}@example.com",
     )
     basket.submit()
     stockrecord.refresh_from_db()
     stockrecord.consume_allocation(quantity)
-    order.lines.update(status=COMPLETE)
+    order.lines.update(status=DELIVERED)
     Order.objects.filter(pk=order.pk).update(date_placed=when)
     OrderLineCallout.objects.filter(line__order=order).update(touched_at=when)
     return order

@@ -5,6 +5,8 @@ mailbox are invented; the figures match the shop's delivery methods
 
 import uuid
 
+from django.conf import settings
+
 from blog.models import StandardPage
 
 # Block ids are derived from the page and position, so they are the same
@@ -13,6 +15,8 @@ BLOCK_ID_NAMESPACE = uuid.UUID("0b7f2f4e-5d0c-4a8e-9a3e-6c1d2f8b7a10")
 
 CONTACT_EMAIL = "help@backbone.example"
 ADDRESS = "Backbone Health Ltd, Unit 4, Example Yard, Bristol BS1 9ZZ"
+# The return window the shop applies (shop/order/returns.py).
+RETURN_DAYS = settings.SHOP_RETURN_DAYS
 
 
 def h(text):
@@ -67,22 +71,27 @@ PAGES = [
     {
         "slug": "returns",
         "title": "Returns",
-        "intro": "Changed your mind? Send anything back within 30 days of "
-        "delivery for a full refund.",
+        "intro": f"Changed your mind? Send anything back within {RETURN_DAYS} "
+        "days of delivery for a full refund.",
         "body": [
-            h("30-day returns"),
+            h(f"{RETURN_DAYS}-day returns"),
             p(
-                "<p>You can return any item within 30 days of the day it was "
-                "delivered, for any reason. Items should be unused and, where "
-                "possible, in their original packaging. Hygiene items such as "
+                f"<p>You can return any item within {RETURN_DAYS} days of the day "
+                "it was delivered (or, if we have not yet heard that it arrived, "
+                "of the day it left us), for any reason. Items should be unused "
+                "and, where possible, in their original packaging. Hygiene items "
+                "such as "
                 "supports worn against the skin can be returned if the seal is "
                 "unbroken.</p>"
             ),
             h("How to return an item"),
             p(
-                "<ol><li>Email us at "
+                "<ol><li>Open your order (under Orders in your account, or "
+                "through the link in your order emails), choose <em>Return "
+                "items from this order</em>, and say how many of each item you "
+                "are sending back and why. Or email us at "
                 f'<a href="mailto:{CONTACT_EMAIL}">{CONTACT_EMAIL}</a> with '
-                "your order number and the items you are sending back.</li>"
+                "your order number and the items.</li>"
                 "<li>We reply with a prepaid returns label for UK addresses.</li>"
                 "<li>Pack the items securely and drop the parcel at any post "
                 "office or parcel shop.</li></ol>"
@@ -189,8 +198,8 @@ PAGES = [
             h("Cancelling and returning"),
             p(
                 "<p>You may cancel within 14 days of delivery under the Consumer "
-                "Contracts Regulations, and our own returns policy gives you 30 "
-                'days. See <a href="/returns/">Returns</a>.</p>'
+                "Contracts Regulations, and our own returns policy gives you "
+                f'{RETURN_DAYS} days. See <a href="/returns/">Returns</a>.</p>'
             ),
             h("Using the products"),
             note(

@@ -13,8 +13,8 @@ from django.db import transaction
 from shop.basket.models import Basket
 from shop.checkout.models import CardPayment
 from shop.checkout.payment import PaymentNotRecordable, record_payment
-from shop.order.models import Order, PaymentEventType
-from shop.order.processing import EventHandler
+from shop.order.models import Order
+from shop.order.processing import RefundRefused, record_refund
 
 logger = logging.getLogger(__name__)
 
@@ -199,14 +199,11 @@ def intent_succeeded(intent):
         record(payment, order)
 
 
-class RefundRefused(Exception):
-    """The refund was not made; the message says why."""
-
-
 @transaction.atomic
-def refund(order, amount, user=None):
+def refund(order, amount, user=None, lines=(), email=True):
     """Give back ``amount`` of what the order's card payment took, through
-    Stripe, and record it as a "Refunded" payment event."""
+    Stripe, and record it (``processing.record_refund``: a "Refunded" payment
+    event, the order "Refunded" when all is given back, the email)."""
     order = Order.objects.select_for_update().get(pk=order.pk)
     source = order.sources.select_related("source_type").first()
     if source is None or source.source_type.code != "card":
@@ -233,12 +230,4 @@ def refund(order, amount, user=None):
             "again later."
         ) from error
     source.refund(amount, reference=made.id, status="Refunded")
-    event_type, _ = PaymentEventType.objects.get_or_create(name="Refunded")
-    handler = EventHandler(user)
-    handler.create_payment_event(order, event_type, amount, reference=made.id)
-    handler.create_note(
-        order,
-        f"Refund of {order.currency} {amount} made through Stripe "
-        f"(refund {made.id}); {order.currency} {refundable - amount} paid remains.",
-    )
-    return order
+    return record_refund(order, amount, made.id, user, lines, email)

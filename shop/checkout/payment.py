@@ -11,7 +11,7 @@ from oscar.templatetags.currency_filters import currency
 
 from shop.order.emails import send_order_email
 from shop.order.models import PaymentEventType
-from shop.order.processing import PAID, EventHandler
+from shop.order.processing import PAID, EventHandler, RefundRefused, record_refund
 
 
 def amount(order):
@@ -202,3 +202,20 @@ def record_payment(order, amount, reference="", user=None, mark_paid=False):
         note += f" “{order.status}”."
     handler.create_note(order, note)
     return order
+
+
+@transaction.atomic
+def refund_offline(order, amount, reference, user=None, lines=(), email=True):
+    """Record ``amount`` given back outside the site (a bank transfer to the
+    customer) for an order paid offline: taken off its payment source, then
+    as ``processing.record_refund`` says."""
+    order = type(order).objects.select_for_update().get(pk=order.pk)
+    source = order.sources.first()
+    refundable = source.amount_available_for_refund if source else D("0.00")
+    if amount > refundable:
+        raise RefundRefused(
+            f"A refund of {order.currency} {amount} is more than the "
+            f"{order.currency} {refundable} paid and not yet refunded."
+        )
+    source.refund(amount, reference=reference, status="Refunded")
+    return record_refund(order, amount, reference, user, lines, email)

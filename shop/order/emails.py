@@ -1,6 +1,7 @@
 """Emails to the customer as their order moves on: payment received,
-dispatched (with the tracking link), cancelled. Like every email they are
-queued for the task worker (site_project/email.py)."""
+dispatched (with the tracking link), cancelled, refunded, and a return
+accepted or declined. Like every email they are queued for the task worker
+(site_project/email.py)."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage

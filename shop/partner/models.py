@@ -1,6 +1,8 @@
 """Forked Oscar partner app: a "was" price for sales, and no overselling."""
 
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractStockRecord
 
@@ -36,6 +38,19 @@ class StockRecord(AbstractStockRecord):
             if quantity > free:
                 raise InsufficientStock(self.product.get_title(), max(free, 0))
         super().allocate(quantity)
+
+    def restock(self, quantity):
+        """Goods that came back (an accepted return) are in stock again."""
+        if not self.can_track_allocations:
+            return
+        self.pre_save_signal()
+        type(self).objects.filter(pk=self.pk).update(
+            num_in_stock=Coalesce(F("num_in_stock"), 0) + quantity
+        )
+        self.refresh_from_db(fields=["num_in_stock"])
+        self.post_save_signal()
+
+    restock.alters_data = True
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403

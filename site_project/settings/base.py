@@ -389,17 +389,42 @@ OSCAR_PRODUCTS_PER_PAGE = 12
 # Staff record an offline payment in the dashboard; that moves the order on.
 OSCAR_INITIAL_ORDER_STATUS = "Pending payment"
 OSCAR_INITIAL_LINE_STATUS = "Pending payment"
+# The life of an order (docs/architecture.md, "Order statuses"). "Paid",
+# "Dispatched" and "Refunded" are reached by recording money or a parcel, not
+# by picking the status (shop/order/processing.py).
 OSCAR_ORDER_STATUS_PIPELINE = {
     "Pending payment": ("Paid", "Cancelled"),
-    "Paid": ("Shipped", "Cancelled"),
-    "Shipped": ("Complete",),
-    "Complete": (),
+    "Paid": ("Being prepared", "Dispatched", "Cancelled", "Refunded"),
+    "Being prepared": ("Dispatched", "Cancelled", "Refunded"),
+    "Dispatched": ("Delivered", "Refunded"),
+    "Delivered": ("Refunded",),
     "Cancelled": (),
+    "Refunded": (),
 }
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 OSCAR_ORDER_STATUS_CASCADE = {
-    status: status for status in ("Paid", "Shipped", "Complete", "Cancelled")
+    status: status
+    for status in OSCAR_ORDER_STATUS_PIPELINE
+    if status != "Pending payment"
 }
+# Customer service's return requests, listed beside the orders.
+OSCAR_DASHBOARD_NAVIGATION = [
+    {
+        **section,
+        "children": [
+            item
+            for child in section["children"]
+            for item in (
+                [child, {"label": "Returns", "url_name": "dashboard:order-return-list"}]
+                if child.get("url_name") == "dashboard:order-list"
+                else [child]
+            )
+        ],
+    }
+    if "children" in section
+    else section
+    for section in OSCAR_DASHBOARD_NAVIGATION  # noqa: F405
+]
 # Shown to shoppers who pay by bank transfer. The defaults are placeholders,
 # which production settings refuse while bank transfer is offered.
 SHOP_BANK_TRANSFER_ENABLED = env.bool("SHOP_BANK_TRANSFER_ENABLED", default=True)
@@ -468,6 +493,9 @@ ATTRIBUTION_WINDOW_DAYS = env.int("ATTRIBUTION_WINDOW_DAYS", default=7)
 ATTRIBUTION_RETENTION_DAYS = env.int("ATTRIBUTION_RETENTION_DAYS", default=90)
 # Order line statuses the callout sales report leaves out.
 ATTRIBUTION_UNCOUNTED_LINE_STATUSES = ["Cancelled", "Refunded"]
+# Days a customer may ask to return items, counted from the day the order was
+# marked delivered or, until it is, from its dispatch.
+SHOP_RETURN_DAYS = env.int("SHOP_RETURN_DAYS", default=30)
 # Days after which `manage.py cancel_unpaid_orders` cancels an unpaid order.
 SHOP_UNPAID_ORDER_DAYS = env.int("SHOP_UNPAID_ORDER_DAYS", default=7)
 # django-ratelimit rates per client address and per email address.

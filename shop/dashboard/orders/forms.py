@@ -72,3 +72,31 @@ class DispatchForm(forms.Form):
         self.fields["carrier"].choices = [
             (code, carrier["name"]) for code, carrier in settings.SHOP_CARRIERS.items()
         ]
+
+
+class AcceptReturnForm(forms.Form):
+    """The money given back for a return customer service accepts."""
+
+    return_id = forms.IntegerField(widget=forms.HiddenInput)
+    amount = forms.DecimalField(
+        label="Refund (£)",
+        min_value=D("0.01"),
+        max_digits=12,
+        decimal_places=2,
+        error_messages={
+            "invalid": "Enter the amount to refund, for example 12.50.",
+            "required": "Enter the amount to refund.",
+        },
+    )
+
+
+class DeclineReturnForm(forms.Form):
+    """Why customer service declines a return, told to the customer."""
+
+    return_id = forms.IntegerField(widget=forms.HiddenInput)
+    response = forms.CharField(
+        label="Why (sent to the customer)",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Say why the return is declined."},
+    )

@@ -1,7 +1,10 @@
 from decimal import Decimal as D
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, When
+from django.views.generic import ListView
 from oscar.apps.dashboard.orders import views as core_views
 
 from shop.checkout import card
@@ -13,22 +16,29 @@ from shop.checkout.payment import (
     record_payment,
 )
 from shop.dashboard.orders.forms import (
+    AcceptReturnForm,
     CardRefundForm,
+    DeclineReturnForm,
     DispatchForm,
     RecordPaymentForm,
 )
-from shop.order.processing import PAID, SHIPPED, DispatchRefused, dispatch
+from shop.order import returns
+from shop.order.models import ReturnRequest
+from shop.order.processing import DISPATCHED, PAID, DispatchRefused, dispatch
 
 
 class OrderDetailView(core_views.OrderDetailView):
     """Oscar's order page with "Record payment" and, for card payments,
-    "Refund" (through Stripe) and "Dispatch" actions."""
+    "Refund" (through Stripe), "Dispatch", and the order's return requests
+    to accept or decline."""
 
     order_actions = (
         *core_views.OrderDetailView.order_actions,
         "record_payment",
         "refund_card",
         "dispatch_order",
+        "accept_return",
+        "decline_return",
     )
 
     def post(self, request, *args, **kwargs):
@@ -53,10 +63,60 @@ class OrderDetailView(core_views.OrderDetailView):
             "can_record_payment": PAID in order.available_statuses(),
             "record_payment_form": RecordPaymentForm(initial={"amount": owed}),
             "card_refundable": refundable,
-            "can_dispatch": SHIPPED in order.available_statuses(),
+            "can_dispatch": DISPATCHED in order.available_statuses(),
             "dispatch_form": DispatchForm(),
             "dispatches": order.dispatches.all(),
+            "return_requests": [
+                (
+                    request,
+                    AcceptReturnForm(
+                        initial={
+                            "return_id": request.pk,
+                            "amount": returns.suggested_refund(request),
+                        }
+                    ),
+                )
+                for request in order.return_requests.prefetch_related("lines__line")
+            ],
         }
+
+    def decide_return(self, request, order, form_class, decide):
+        form = form_class(request.POST)
+        if not form.is_valid():
+            errors = " ".join(e for errs in form.errors.values() for e in errs)
+            return self.reload_page(fragment="returns", error=errors)
+        data = form.cleaned_data
+        wanted = order.return_requests.filter(pk=data["return_id"]).first()
+        if wanted is None:
+            return self.reload_page(
+                fragment="returns", error="That return is not one of this order's."
+            )
+        try:
+            decided = decide(wanted, data, request.user)
+        except returns.ReturnRefused as exc:
+            return self.reload_page(fragment="returns", error=str(exc))
+        messages.success(
+            request,
+            f"Return {decided.pk} {decided.get_state_display().lower()}; the "
+            "customer has been emailed.",
+        )
+        return self.reload_page(fragment="returns")
+
+    def accept_return(self, request, order):
+        return self.decide_return(
+            request,
+            order,
+            AcceptReturnForm,
+            lambda wanted, data, user: returns.accept(wanted, data["amount"], user),
+        )
+
+    def decline_return(self, request, order):
+        return self.decide_return(
+            request,
+            order,
+            DeclineReturnForm,
+            lambda wanted, data, user: returns.decline(wanted, data["response"], user),
+        )
 
     def dispatch_order(self, request, order):
         form = DispatchForm(request.POST)
@@ -110,3 +170,28 @@ class OrderDetailView(core_views.OrderDetailView):
                 f"order {order.number} stays “{order.status}”.",
             )
         return self.reload_page()
+
+
+class ReturnListView(ListView):
+    """Every return request, those waiting for a decision first."""
+
+    template_name = "oscar/dashboard/orders/return_list.html"
+    context_object_name = "return_requests"
+    paginate_by = settings.OSCAR_DASHBOARD_ITEMS_PER_PAGE
+
+    def get_queryset(self):
+        requests = ReturnRequest.objects.select_related("order").prefetch_related(
+            "lines__line"
+        )
+        state = self.request.GET.get("state")
+        if state in dict(ReturnRequest.STATES):
+            requests = requests.filter(state=state)
+        waiting = Case(When(state=ReturnRequest.REQUESTED, then=0), default=1)
+        return requests.order_by(waiting, "-created")
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "states": ReturnRequest.STATES,
+            "state": self.request.GET.get("state", ""),
+        }

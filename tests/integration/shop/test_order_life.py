@@ -83,7 +83,7 @@ def test_dispatch_with_carrier_and_tracking_emails_the_tracking_link(
     response = dispatch(staff_client, pending_order)
     assert "dispatched; the customer has been emailed" in response.content.decode()
     order = Order.objects.get()
-    assert order.status == "Shipped"
+    assert order.status == "Dispatched"
     parcel = order.dispatches.get()
     assert (parcel.carrier, parcel.tracking_number) == ("royal-mail", "RM 1234-5678 GB")
     event = order.shipping_events.get()
@@ -164,7 +164,7 @@ def test_guest_and_account_pages_show_the_same_history(
     assert [item.split(": ", 1)[1] for item in guest_history] == [
         "order placed",
         "Paid",
-        "Shipped",
+        "Dispatched",
         "dispatched with Royal Mail, tracking number RM 1234-5678 GB",
     ]
     assert b"https://www.royalmail.com/track-your-item" in guest_page.content
