@@ -168,6 +168,21 @@ def callout_sales(start, end, by=BY_CALLOUT, page_id=None):
     return rows
 
 
+def default_period():
+    """(first day, last day) of the report when no period is chosen."""
+    end = timezone.localdate()
+    return end - datetime.timedelta(days=DEFAULT_PERIOD_DAYS - 1), end
+
+
+def article_figures(page):
+    """One article's figures for the default period, summed over its callouts,
+    as the report's "One per article" row gives them."""
+    rows = callout_sales(*default_period(), by=BY_ARTICLE, page_id=page.pk)
+    return (
+        rows[0] if rows else CalloutSales(page.pk, "", page.title, "All callouts", None)
+    )
+
+
 #: Width of a day's bar in the chart's own units, and the space after it.
 BAR_WIDTH, BAR_GAP = 8, 2
 
