@@ -386,3 +386,21 @@ def test_dashboard_product_page_shows_revenue_by_article(sales):
             for row in soup.select("[data-product-sales-by-article] tbody tr")
         ]
         assert rows == expected
+
+
+def test_the_reports_first_page_runs_the_same_queries_however_many_articles(
+    sales, make_article, add_from_callout, django_assert_num_queries
+):
+    """Callouts are named from the bodies of the rows shown, in one query
+    however many articles there are, and the article filter is a chooser,
+    not a list of every article."""
+    editor = staff_client(EDITORS)
+    editor.get(URL)
+    with django_assert_num_queries(22):
+        assert editor.get(URL).status_code == 200
+    for number in range(3):
+        product = make_product(price="5.00")
+        article = make_article(product_callout(product.pk), title=f"More {number}")
+        add_from_callout(Client(), article, product)
+    with django_assert_num_queries(22):
+        assert editor.get(URL).status_code == 200
