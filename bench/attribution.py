@@ -281,7 +281,14 @@ def burst_bodies(callouts, rng, count):
     """A flood: real beacons, forged ids, malformed and oversized bodies."""
     real = beacon_bodies(callouts, rng, count // 2)
     forged = [
-        json.dumps({"seen": [f"{999_000_000 + n}.forged", f"{callouts[n][0]}.nope"]})
+        json.dumps(
+            {
+                "seen": [
+                    f"{999_000_000 + n}.forged",
+                    f"{callouts[n % len(callouts)][0]}.nope",
+                ]
+            }
+        )
         for n in range(count // 6)
     ]
     malformed = ['{"seen": "all"}', "not json", '{"seen": [1, 2]}', "[]", "{}"]
