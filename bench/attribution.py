@@ -17,6 +17,7 @@ One run:
    - report: /cms/reports/callout-sales/ as an editor opens it (the default
      period, rows by callout, highest revenue first), p50 and p90;
    - beacon: POST /attribution/seen/ naming three callouts of an article;
+   - baseline: /healthz (the middleware stack alone), for reference;
    - burst: many more connections than workers sending beacons (real,
      forged and malformed) at once; every answer must be 204 or 400;
 4. counts the report's SQL in-process, prints a table, writes
@@ -362,6 +363,7 @@ def print_table(result):
         "report": f"< {REPORT_P50_MS}",
         "beacon": f"< {BEACON_P50_MS}",
         "burst": "",
+        "baseline": "",
     }
     for name, summary in result["sets"].items():
         print(
@@ -472,6 +474,9 @@ def main():
             base,
             _,
         ):
+            # The floor: the whole middleware stack, no template, no database.
+            timings = request_all(base, ["/healthz"], args.beacons, args.workers)
+            result["sets"]["baseline"] = figures(summarize(timings))
             request_all(base, [REPORT_URL], 2, args.workers, cookie)
             print(
                 f"== report: {args.repeats} requests, {args.workers} connections",
