@@ -18,6 +18,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 
 from blog.callout_blocks import CalloutBlock
@@ -40,14 +41,22 @@ class CalloutSales:
     page_id: int | None
     block_id: str
     article: str
-    callout: str
-    edit_url: str | None
+    callout: str | None
+    #: Whether the article still exists (a deleted one keeps its sales).
+    kept: bool
     impressions: int = 0
     clicks: int = 0
     adds: int = 0
     orders: int = 0
     units: int = 0
     revenue: Decimal = Decimal("0.00")
+
+    @property
+    def edit_url(self):
+        """The article's edit view, worked out for the rows shown only."""
+        if not self.kept:
+            return None
+        return reverse("wagtailadmin_pages:edit", args=[self.page_id])
 
     def rate(self, count):
         return count / self.impressions if self.impressions else None
@@ -97,12 +106,18 @@ def in_period(model, start, end, page_id=None):
     return rows if page_id is None else rows.filter(page_id=page_id)
 
 
+def start_of_day(day):
+    """The first moment of ``day`` in the site's time zone."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
 def counted_lines(start, end, page_id=None):
     """Attributed order lines placed in the period (of one article if given)
-    and not cancelled or refunded."""
+    and not cancelled or refunded. The period is a range of moments, so the
+    index on the order's placing time serves it."""
     lines = OrderLineCallout.objects.filter(
-        line__order__date_placed__date__gte=start,
-        line__order__date_placed__date__lte=end,
+        line__order__date_placed__gte=start_of_day(start),
+        line__order__date_placed__lt=start_of_day(end + datetime.timedelta(days=1)),
     ).exclude(line__status__in=settings.ATTRIBUTION_UNCOUNTED_LINE_STATUSES)
     return lines if page_id is None else lines.filter(page_id=page_id)
 
@@ -142,30 +157,58 @@ def callout_sales(start, end, by=BY_CALLOUT, page_id=None):
         into = figures.setdefault(key, {})
         for name, value in row.items():
             into[name] = into.get(name, 0) + (value or 0)
-    pages = Page.objects.specific().in_bulk({key[0] for key in figures} - {None})
-    labels = callout_labels(pages.values())
+    titles = dict(
+        Page.objects.filter(pk__in={key[0] for key in figures} - {None}).values_list(
+            "pk", "title"
+        )
+    )
     rows = []
     for key, values in figures.items():
         if "revenue" in values:
             # SQLite sums decimals without their places.
             values["revenue"] = Decimal(values["revenue"]).quantize(PENNY)
-        page = pages.get(key[0])
-        block_id = key[1] if by == BY_CALLOUT else ""
+        title = titles.get(key[0])
         rows.append(
             CalloutSales(
                 page_id=key[0],
-                block_id=block_id,
-                article=page.title if page else "Deleted article",
-                callout=labels.get(key, "Removed callout")
-                if by == BY_CALLOUT
-                else "All callouts",
-                edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk])
-                if page
-                else None,
+                block_id=key[1] if by == BY_CALLOUT else "",
+                article=title or "Deleted article",
+                # Callouts are named from their article's body, for the rows
+                # shown (label_callouts); the article's rows need no name.
+                callout=None if by == BY_CALLOUT else "All callouts",
+                kept=title is not None,
                 **values,
             )
         )
     return rows
+
+
+def label_callouts(rows):
+    """Name the callouts of ``rows`` not yet named, from the live bodies of
+    their articles only, in two queries."""
+    unnamed = [row for row in rows if row.callout is None]
+    pages = Page.objects.specific().in_bulk({row.page_id for row in unnamed} - {None})
+    labels = callout_labels(pages.values())
+    for row in unnamed:
+        row.callout = labels.get((row.page_id, row.block_id), "Removed callout")
+    return rows
+
+
+def default_period():
+    """(first day, last day) of the report when no period is chosen."""
+    end = timezone.localdate()
+    return end - datetime.timedelta(days=DEFAULT_PERIOD_DAYS - 1), end
+
+
+def article_figures(page):
+    """One article's figures for the default period, summed over its callouts,
+    as the report's "One per article" row gives them."""
+    rows = callout_sales(*default_period(), by=BY_ARTICLE, page_id=page.pk)
+    return (
+        rows[0]
+        if rows
+        else CalloutSales(page.pk, "", page.title, "All callouts", kept=True)
+    )
 
 
 #: Width of a day's bar in the chart's own units, and the space after it.
@@ -280,10 +323,11 @@ class CalloutSalesFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
     )
 
+    # A chooser, not a list of every article: the list grows with the site.
     article = django_filters.ModelChoiceFilter(
         label="Article",
-        queryset=ArticlePage.objects.order_by("title"),
-        empty_label="All articles",
+        queryset=ArticlePage.objects.all(),
+        widget=AdminPageChooser(target_models=[ArticlePage]),
         method="whole_period",
     )
 
@@ -405,8 +449,17 @@ class CalloutSalesReportView(ReportView):
             return (value is not None, value if value is not None else 0)
 
         rows = callout_sales(*self.period, by=self.rows_by, page_id=self.article_id)
-        rows.sort(key=lambda row: (row.article.lower(), row.callout))
+        if name == "callout" or self.is_export:
+            label_callouts(rows)
+        rows.sort(
+            key=lambda row: (row.article.lower(), row.callout or "", row.block_id)
+        )
         return sorted(rows, key=sort_key, reverse=ordering.startswith("-"))
+
+    def decorate_paginated_queryset(self, object_list):
+        """Name the callouts of the rows shown: a page of them, not every
+        callout of the period."""
+        return label_callouts(object_list)
 
     def filter_queryset(self, queryset):
         return queryset

@@ -25,18 +25,11 @@ request, which the later requests of that URL would beat if something did.
 
 import argparse
 import datetime as dt
-import json
-import math
 import os
-import queue
-import random
 import shutil
-import statistics
 import sys
 import tempfile
-import threading
 import time
-from http.client import HTTPConnection
 from pathlib import Path
 from urllib.parse import quote_plus, urlsplit
 
@@ -44,19 +37,24 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 
 from bench import server  # noqa: E402
+from bench.measure import (  # noqa: E402
+    drop_database,
+    fresh_database,
+    postgres_url,
+    request_all,
+    sql_of,
+    summarize,
+    write_results,
+)
 from bench.run import (  # noqa: E402
     analyze,
     bench_superuser_cookie,
     fail,
     load,
-    postgres_statements,
     run_queued_tasks,
     server_environment,
     setup_django,
-    with_database,
 )
-
-RESULTS_DIR = BASE_DIR / "bench" / "results"
 
 # Budgets from issue 20: each set's p50 must stay under its figure.
 BUDGETS_MS = {"results": 150, "chooser": 150, "suggest": 50}
@@ -186,43 +184,6 @@ SUGGEST_PREFIXES = (
 WARMUP_QUERIES = ("warm", "up", "warm up")
 
 
-def percentile(values, percent):
-    """The nearest-rank percentile: the smallest value that at least
-    ``percent`` per cent of ``values`` do not exceed."""
-    if not values:
-        raise ValueError("no values")
-    ordered = sorted(values)
-    rank = math.ceil(percent / 100 * len(ordered))
-    return ordered[max(rank, 1) - 1]
-
-
-def summarize(timings):
-    """Latency figures of one set from ``timings``: URL -> list of
-    ``(milliseconds, status)``, in the order the URL was requested."""
-    every = [ms for runs in timings.values() for ms, _ in runs]
-    firsts = [runs[0][0] for runs in timings.values() if runs]
-    urls = {
-        url: {
-            "p50_ms": round(statistics.median(ms for ms, _ in runs), 1),
-            "max_ms": round(max(ms for ms, _ in runs), 1),
-            "statuses": sorted({status for _, status in runs}),
-        }
-        for url, runs in timings.items()
-    }
-    errors = sum(1 for runs in timings.values() for _, status in runs if status != 200)
-    if not every:
-        return {"requests": 0, "errors": errors, "urls": urls}
-    return {
-        "requests": len(every),
-        "errors": errors,
-        "p50_ms": round(percentile(every, 50), 1),
-        "p90_ms": round(percentile(every, 90), 1),
-        "p99_ms": round(percentile(every, 99), 1),
-        "first_p50_ms": round(percentile(firsts, 50), 1),
-        "urls": urls,
-    }
-
-
 def slowest(summary, count):
     """The ``count`` URLs of a set with the highest p50, slowest first."""
     ranked = sorted(summary["urls"].items(), key=lambda item: -item[1]["p50_ms"])
@@ -248,85 +209,7 @@ def check_budgets(summaries, budgets):
     return checks
 
 
-def request_all(base, paths, repeats, connections, cookie=None, seed=20):
-    """Request each of ``paths`` ``repeats`` times: round by round, each round
-    in its own shuffled order, from ``connections`` threads with a connection
-    each. Returns path -> list of (milliseconds, status) in request order."""
-    rng = random.Random(seed)
-    work = queue.Queue()
-    for _ in range(repeats):
-        order = list(paths)
-        rng.shuffle(order)
-        for path in order:
-            work.put(path)
-    host = urlsplit(base)
-    headers = {"Cookie": cookie} if cookie else {}
-    timings = {path: [] for path in paths}
-    lock = threading.Lock()
-
-    def client():
-        # One connection per thread; http.client opens it again whenever
-        # gunicorn closes it after a response.
-        connection = HTTPConnection(host.hostname, host.port, timeout=60)
-        try:
-            while True:
-                try:
-                    path = work.get_nowait()
-                except queue.Empty:
-                    return
-                started = time.perf_counter()
-                connection.request("GET", path, headers=headers)
-                response = connection.getresponse()
-                response.read()
-                elapsed = (time.perf_counter() - started) * 1000
-                with lock:
-                    timings[path].append((elapsed, response.status))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=client) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return timings
-
-
 # ------------------------------------------------------------ in-process part
-
-
-def postgres_url():
-    """The configured PostgreSQL database: DATABASE_URL, or inside the
-    reference stack the one its Django processes use."""
-    url = os.environ.get("DATABASE_URL", "")
-    env_file = os.environ.get("STACK_ENV_FILE")
-    if not url and env_file:
-        for line in Path(env_file).read_text().splitlines():
-            key, _, value = line.partition("=")
-            if key == "DATABASE_URL":
-                url = value
-    if not url.startswith(("postgres://", "postgresql://")):
-        fail(
-            "the search budgets are for PostgreSQL: set DATABASE_URL to one "
-            "(db=$(bash scripts/postgres.sh start)) or run it in the stack "
-            "(make bench-search)"
-        )
-    return url
-
-
-def fresh_database(url):
-    name = urlsplit(url).path.lstrip("/") + "_search_bench"
-    postgres_statements(
-        url,
-        f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
-        f'CREATE DATABASE "{name}"',
-    )
-    return with_database(url, name)
-
-
-def drop_database(url):
-    name = urlsplit(url).path.lstrip("/")
-    postgres_statements(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def url_sets():
@@ -350,31 +233,6 @@ def url_sets():
         "results": urls(results, WARMUP_QUERIES),
         "chooser": urls(chooser, WARMUP_QUERIES),
         "suggest": urls(suggest, WARMUP_QUERIES),
-    }
-
-
-def sql_of(path, cookie):
-    """The SQL one request of ``path`` runs, in-process, after a first request
-    has loaded the code: how many queries, their total time and the slowest."""
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    headers = {"HTTP_COOKIE": cookie} if cookie else {}
-    Client().get(path, **headers)
-    with CaptureQueriesContext(connection) as captured:
-        started = time.perf_counter()
-        status = Client().get(path, **headers).status_code
-        elapsed = (time.perf_counter() - started) * 1000
-    times = [float(query["time"]) * 1000 for query in captured]
-    worst = max(captured, key=lambda query: float(query["time"]), default=None)
-    return {
-        "status": status,
-        "in_process_ms": round(elapsed, 1),
-        "queries": len(times),
-        "sql_ms": round(sum(times), 1),
-        "slowest_sql_ms": round(max(times, default=0), 1),
-        "slowest_sql": worst["sql"][:2000] if worst else "",
     }
 
 
@@ -443,7 +301,9 @@ def main():
     )
     args = parser.parse_args()
 
-    database_url = fresh_database(postgres_url())
+    database_url = fresh_database(
+        postgres_url("search", "bench-search"), "search_bench"
+    )
     work = Path(tempfile.mkdtemp(prefix="backbone-search-bench-"))
     env = server_environment(database_url, work)
     cache_name = os.environ.get("REDIS_URL") or "locmem"
@@ -504,10 +364,7 @@ def main():
             for name, met, measured in checks
         ]
         print_table(result)
-        RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        path = RESULTS_DIR / f"{stamp}-search.json"
-        path.write_text(json.dumps(result, indent=2) + "\n")
+        path = write_results(result, "search")
         print(f"\nResults: {path.relative_to(BASE_DIR)}")
     except BaseException as error:
         print(f"bench: failed; kept its database {database_url} and media {work}")

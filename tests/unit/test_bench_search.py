@@ -3,18 +3,18 @@ timings themselves are `make bench`'s, not a test's)."""
 
 import pytest
 
-from bench import search
+from bench import measure, search
 
 
 def test_percentile_is_the_nearest_rank():
     values = [5, 1, 4, 2, 3, 10, 9, 8, 7, 6]
-    assert search.percentile(values, 50) == 5
-    assert search.percentile(values, 90) == 9
-    assert search.percentile(values, 99) == 10
-    assert search.percentile(values, 0) == 1
-    assert search.percentile([42], 50) == 42
+    assert measure.percentile(values, 50) == 5
+    assert measure.percentile(values, 90) == 9
+    assert measure.percentile(values, 99) == 10
+    assert measure.percentile(values, 0) == 1
+    assert measure.percentile([42], 50) == 42
     with pytest.raises(ValueError):
-        search.percentile([], 50)
+        measure.percentile([], 50)
 
 
 def test_summary_counts_every_request_and_keeps_each_urls_first_apart():
@@ -22,7 +22,7 @@ def test_summary_counts_every_request_and_keeps_each_urls_first_apart():
         "/search/?q=a": [(300.0, 200), (10.0, 200), (12.0, 200)],
         "/search/?q=b": [(200.0, 200), (20.0, 200), (22.0, 500)],
     }
-    summary = search.summarize(timings)
+    summary = measure.summarize(timings)
     assert summary["requests"] == 6
     assert summary["errors"] == 1
     assert summary["p50_ms"] == 20.0
