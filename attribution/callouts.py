@@ -40,17 +40,19 @@ def real_callouts(pairs):
         ArticlePage.objects.live()
         .public()
         .filter(pk__in={page_id for page_id, _ in pairs})
+        .only("pk", "body")
     )
     ids = {article.pk: callout_ids(article) for article in articles}
     return {(page, block) for page, block in pairs if block in ids.get(page, ())}
 
 
-def count(page_id, block_id, field, n=1):
-    """Add ``n`` to today's ``field`` count of a callout: an UPDATE, or the
-    day's row made first."""
+def count(page_id, block_id, **counts):
+    """Add ``counts`` (e.g. ``impressions=1, clicks=1``) to a callout's counts
+    for today: one UPDATE, or the day's row made first."""
     key = {"date": timezone.localdate(), "page_id": page_id, "block_id": block_id}
-    if CalloutDay.objects.filter(**key).update(**{field: F(field) + n}):
+    added = {field: F(field) + n for field, n in counts.items()}
+    if CalloutDay.objects.filter(**key).update(**added):
         return
-    day, created = CalloutDay.objects.get_or_create(**key, defaults={field: n})
+    day, created = CalloutDay.objects.get_or_create(**key, defaults=counts)
     if not created:
-        CalloutDay.objects.filter(pk=day.pk).update(**{field: F(field) + n})
+        CalloutDay.objects.filter(pk=day.pk).update(**added)

@@ -37,7 +37,7 @@ def remember_callout(sender, request, **kwargs):
             "touched_at": timezone.now(),
         },
     )
-    count(page_id, block_id, "adds")
+    count(page_id, block_id, adds=1)
 
 
 @receiver(order_placed, dispatch_uid="attribution.order_placed")
