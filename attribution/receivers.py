@@ -4,13 +4,18 @@ basket line; a placed order keeps it on each order line (docs/attribution.md).""
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 from oscar.apps.basket.signals import basket_addition
 from oscar.apps.order.signals import order_placed
+from wagtail.models import Page
+
+from shop.order.models import Line as OrderLine
 
 from .callouts import count, parse_via, real_callouts
 from .models import BasketLineCallout, OrderLineCallout
+from .reports import forget_closed_figures
 
 
 def posted_callout(data):
@@ -70,3 +75,19 @@ def attribute_order(sender, order, **kwargs):
         if (touch := touches.get(basket_line.pk))
         and basket_line.product_id == order_line.product_id
     )
+
+
+@receiver(post_save, sender=OrderLine, dispatch_uid="attribution.line_saved")
+def line_taken_off(sender, instance, created, **kwargs):
+    """A cancelled or refunded line leaves the sums of its day, which may be
+    a closed one (reports.period_figures)."""
+    if not created and instance.status in settings.ATTRIBUTION_UNCOUNTED_LINE_STATUSES:
+        forget_closed_figures()
+
+
+@receiver(post_delete, sender=OrderLine, dispatch_uid="attribution.line_deleted")
+@receiver(post_delete, sender=Page, dispatch_uid="attribution.page_deleted")
+def figures_deleted(sender, **kwargs):
+    """A deleted order line, or a deleted article's daily counts, leave the
+    sums of closed days."""
+    forget_closed_figures()

@@ -10,6 +10,7 @@ from decimal import Decimal
 import django_filters
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
 from django.urls import reverse
@@ -32,6 +33,9 @@ DEFAULT_PERIOD_DAYS = 30
 MAX_PERIOD_DAYS = 731
 BY_CALLOUT, BY_ARTICLE = "callout", "article"
 PENNY = Decimal("0.01")
+#: How long the sums of a closed period (days before today) are kept.
+CLOSED_FIGURES_SECONDS = 24 * 60 * 60
+CLOSED_VERSION_KEY = "attribution:closed-figures-version"
 
 
 @dataclass
@@ -122,11 +126,20 @@ def counted_lines(start, end, page_id=None):
     return lines if page_id is None else lines.filter(page_id=page_id)
 
 
-def callout_sales(start, end, by=BY_CALLOUT, page_id=None):
-    """The period's rows, one per callout (or per article) with any figure,
-    in a fixed number of queries: order lines past retention come from
-    their daily folds (CalloutSalesDay)."""
-    keys = ["page_id"] if by == BY_ARTICLE else ["page_id", "block_id"]
+def merged(parts):
+    """{key: {figure: value}} dicts added together."""
+    figures = {}
+    for part in parts:
+        for key, values in part.items():
+            into = figures.setdefault(key, {})
+            for name, value in values.items():
+                into[name] = into.get(name, 0) + (value or 0)
+    return figures
+
+
+def summed_figures(start, end, keys, page_id):
+    """{key: {figure: sum}} of the period, in three queries: order lines past
+    retention come from their daily folds (CalloutSalesDay)."""
     days = (
         in_period(CalloutDay, start, end, page_id)
         .values(*keys)
@@ -151,12 +164,54 @@ def callout_sales(start, end, by=BY_CALLOUT, page_id=None):
         .annotate(orders=Sum("orders"), units=Sum("units"), revenue=Sum("revenue"))
         .order_by()
     )
-    figures = {}
-    for row in [*days, *sales, *folded]:
-        key = tuple(row.pop(name) for name in keys)
-        into = figures.setdefault(key, {})
-        for name, value in row.items():
-            into[name] = into.get(name, 0) + (value or 0)
+    return merged(
+        {tuple(row.pop(name) for name in keys): row} for row in [*days, *sales, *folded]
+    )
+
+
+def forget_closed_figures():
+    """Drop the kept sums of closed periods: an order line of an earlier day
+    was cancelled or refunded, an article was deleted, old lines were
+    folded."""
+    if not cache.add(CLOSED_VERSION_KEY, 1, None):
+        try:
+            cache.incr(CLOSED_VERSION_KEY)
+        except ValueError:
+            cache.set(CLOSED_VERSION_KEY, 1, None)
+
+
+def period_figures(compute, start, end, *key_parts):
+    """``compute(start, end)`` for the period, where the days before today
+    (which only a cancellation, a refund, a deletion or a fold can change,
+    and each forgets them) are summed once and kept, and today is summed on
+    every request."""
+    today = timezone.localdate()
+    parts = []
+    if start < today:
+        closed_end = min(end, today - datetime.timedelta(days=1))
+        version = cache.get_or_set(CLOSED_VERSION_KEY, 1, None)
+        key = ":".join(
+            map(str, ("attribution", version, compute.__name__, start, closed_end))
+        )
+        key += ":" + ":".join(map(str, key_parts))
+        closed = cache.get(key)
+        if closed is None:
+            closed = compute(start, closed_end)
+            cache.set(key, closed, CLOSED_FIGURES_SECONDS)
+        parts.append(closed)
+    if end >= today:
+        parts.append(compute(max(start, today), end))
+    return parts
+
+
+def callout_sales(start, end, by=BY_CALLOUT, page_id=None):
+    """The period's rows, one per callout (or per article) with any figure."""
+    keys = ["page_id"] if by == BY_ARTICLE else ["page_id", "block_id"]
+
+    def callout_figures(first, last):
+        return summed_figures(first, last, keys, page_id)
+
+    figures = merged(period_figures(callout_figures, start, end, by, page_id))
     titles = dict(
         Page.objects.filter(pk__in={key[0] for key in figures} - {None}).values_list(
             "pk", "title"
@@ -267,10 +322,9 @@ def chart_series(label, days, values, zero=0):
     return series
 
 
-def period_chart(start, end, page_id=None):
-    """Daily impressions, basket adds and revenue of every callout in the
+def daily_figures(start, end, page_id):
+    """{(day,): {"impressions", "adds", "revenue"}} of every callout in the
     period, in three queries."""
-    days = [start + datetime.timedelta(n) for n in range((end - start).days + 1)]
     counts = (
         in_period(CalloutDay, start, end, page_id)
         .values("date")
@@ -279,8 +333,8 @@ def period_chart(start, end, page_id=None):
     )
     revenue = (
         counted_lines(start, end, page_id)
-        .annotate(day=TruncDate("line__order__date_placed"))
-        .values("day")
+        .annotate(date=TruncDate("line__order__date_placed"))
+        .values("date")
         .annotate(revenue=Sum("line__line_price_incl_tax"))
         .order_by()
     )
@@ -290,24 +344,29 @@ def period_chart(start, end, page_id=None):
         .annotate(revenue=Sum("revenue"))
         .order_by()
     )
-    daily_revenue = {}
-    for day, value in [
-        *((r["day"], r["revenue"]) for r in revenue),
-        *((f["date"], f["revenue"]) for f in folded),
-    ]:
-        daily_revenue[day] = (daily_revenue.get(day, 0) + value).quantize(PENNY)
-    counts = list(counts)
+    return merged({(row.pop("date"),): row} for row in [*counts, *revenue, *folded])
+
+
+def period_chart(start, end, page_id=None):
+    """Daily impressions, basket adds and revenue of every callout in the
+    period."""
+
+    def chart_figures(first, last):
+        return daily_figures(first, last, page_id)
+
+    figures = merged(period_figures(chart_figures, start, end, page_id))
+    days = [start + datetime.timedelta(n) for n in range((end - start).days + 1)]
+
+    def series(name):
+        return {key[0]: value[name] for key, value in figures.items() if name in value}
+
+    revenue = {
+        day: Decimal(value).quantize(PENNY) for day, value in series("revenue").items()
+    }
     return [
-        chart_series(
-            "Impressions", days, {c["date"]: c["impressions"] for c in counts}
-        ),
-        chart_series("Basket adds", days, {c["date"]: c["adds"] for c in counts}),
-        chart_series(
-            "Revenue incl. VAT",
-            days,
-            daily_revenue,
-            zero=Decimal("0.00"),
-        ),
+        chart_series("Impressions", days, series("impressions")),
+        chart_series("Basket adds", days, series("adds")),
+        chart_series("Revenue incl. VAT", days, revenue, zero=Decimal("0.00")),
     ]
 
 

@@ -11,6 +11,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from .models import BasketLineCallout, CalloutSalesDay, OrderLineCallout
+from .reports import forget_closed_figures
 
 
 def fold_old_attribution(now=None):
@@ -34,4 +35,5 @@ def fold_old_attribution(now=None):
         CalloutSalesDay.objects.bulk_create(CalloutSalesDay(**row) for row in sales)
         folded, _ = old.delete()
         touches, _ = BasketLineCallout.objects.filter(touched_at__lt=cutoff).delete()
+        transaction.on_commit(forget_closed_figures)
     return folded, touches
