@@ -16,6 +16,7 @@ from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from oscar.templatetags.currency_filters import currency
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -289,6 +290,8 @@ class ChartSeries:
     width: int
     height: int = 60
     bar_width: int = BAR_WIDTH
+    #: Whether the figures are money (shown with the currency).
+    money: bool = False
 
     @property
     def first_day(self):
@@ -306,6 +309,7 @@ def chart_series(label, days, values, zero=0):
         total=sum(values.values(), zero),
         bars=[],
         width=len(days) * (BAR_WIDTH + BAR_GAP),
+        money=isinstance(zero, Decimal),
     )
     for index, day in enumerate(days):
         value = values.get(day, zero)
@@ -411,6 +415,8 @@ class CalloutSalesReportView(ReportView):
     filterset_class = CalloutSalesFilterSet
     default_ordering = "-revenue"
     results_template_name = "attribution/callout_sales_results.html"
+    # The rows are worked out for the period, not searched.
+    is_searchable = False
     export_filename = "callout-sales"
     list_export = [
         "article",
@@ -448,7 +454,12 @@ class CalloutSalesReportView(ReportView):
         Column("adds", label="Basket adds", sort_key="adds"),
         Column("orders", sort_key="orders"),
         Column("units", sort_key="units"),
-        Column("revenue", label="Revenue incl. VAT", sort_key="revenue"),
+        Column(
+            "revenue",
+            label="Revenue incl. VAT",
+            sort_key="revenue",
+            accessor=lambda r: currency(r.revenue),
+        ),
         Column(
             "click_rate",
             label="Click rate",

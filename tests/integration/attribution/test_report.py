@@ -260,14 +260,14 @@ def test_the_period_is_drawn_as_svg_by_the_site(sales):
     assert headings == [
         "Impressions: 14",
         "Basket adds: 4",
-        "Revenue incl. VAT: 62.00",
+        "Revenue incl. VAT: £62.00",
     ]
     charts = chart.select("svg")
     # One bar a day of the default period; today's is the tallest.
     assert [len(svg.select("rect")) for svg in charts] == [30, 30, 30]
     today = charts[2].select("rect")[-1]
     assert today["height"] == "60.0"
-    assert today.title.get_text().endswith(": 62.00")
+    assert today.title.get_text().endswith(": £62.00")
     assert not chart.select("script, image, use, [href]")
 
 
@@ -356,7 +356,7 @@ def test_any_period_gives_a_report(query, days):
     )
     expected = days or (today - date(2020, 1, 1)).days + 1
     assert len(chart.svg.select("rect")) == min(expected, 731)
-    assert chart.select("h2")[-1].get_text(strip=True) == "Revenue incl. VAT: 0.00"
+    assert chart.select("h2")[-1].get_text(strip=True) == "Revenue incl. VAT: £0.00"
 
 
 def test_one_articles_figures_from_its_edit_page(sales):
