@@ -222,3 +222,35 @@ def serious_axe_violations(page):
 def assert_accessible(page):
     violations = serious_axe_violations(page)
     assert violations == [], f"axe on {page.url}: {violations}"
+
+
+ADDRESS = {
+    "first_name": "Ada",
+    "last_name": "Walker",
+    "line1": "1 Spine Street",
+    "line4": "Leeds",
+    "postcode": "LS1 1AA",
+}
+
+
+def checkout_to_payment(page, email):
+    """From the basket to the payment step, as a guest: email, address,
+    standard delivery."""
+    from playwright.sync_api import expect
+
+    page.goto("/shop/basket/")
+    page.get_by_role("link", name="Proceed to checkout").click()
+    page.fill("#id_username", email)
+    page.check("input[name=options][value=anonymous]")
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(re.compile(r"/checkout/shipping-address/$"))
+    for field, value in ADDRESS.items():
+        page.fill(f"#id_{field}", value)
+    country = page.locator("select#id_country")
+    if country.count():
+        country.select_option("GB")
+    page.get_by_role("button", name="Continue").click()
+    page.locator(
+        "form:has(input[name=method_code][value=standard]) button[type=submit]"
+    ).click()
+    expect(page).to_have_url(re.compile(r"/checkout/payment-method/$"))

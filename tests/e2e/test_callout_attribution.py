@@ -12,6 +12,7 @@ from attribution.reports import CalloutSalesReportView
 from shop.order.models import Order
 from site_project.roles import EDITORS
 from tests.e2e.conftest import (
+    checkout_to_payment,
     make_staff,
     paragraph,
     product_callout,
@@ -52,33 +53,9 @@ def test_view_product_from_a_callout_credits_the_callout(page):
     assert (day.impressions, day.clicks, day.adds) == (1, 1, 1)
 
 
-ADDRESS = {
-    "first_name": "Ada",
-    "last_name": "Walker",
-    "line1": "1 Spine Street",
-    "line4": "Leeds",
-    "postcode": "LS1 1AA",
-}
-
-
 def check_out_as_guest(page, email):
-    """From the basket to a placed order: guest, address, standard delivery,
-    bank transfer."""
-    page.goto("/shop/basket/")
-    page.get_by_role("link", name="Proceed to checkout").click()
-    page.fill("#id_username", email)
-    page.check("input[name=options][value=anonymous]")
-    page.get_by_role("button", name="Continue").click()
-    expect(page).to_have_url(re.compile(r"/checkout/shipping-address/$"))
-    for field, value in ADDRESS.items():
-        page.fill(f"#id_{field}", value)
-    country = page.locator("select#id_country")
-    if country.count():
-        country.select_option("GB")
-    page.get_by_role("button", name="Continue").click()
-    page.locator(
-        "form:has(input[name=method_code][value=standard]) button[type=submit]"
-    ).click()
+    """From the basket to a placed order, paid by bank transfer."""
+    checkout_to_payment(page, email)
     page.get_by_label(re.compile("Bank transfer")).check()
     page.get_by_role("button", name="Continue to review your order").click()
     page.locator("#place-order").click()

@@ -17,8 +17,13 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from shop.order.models import Order
-from tests.e2e.conftest import paragraph, product_callout, publish_article, screenshot
-from tests.e2e.test_shopper_checkout import ADDRESS
+from tests.e2e.conftest import (
+    checkout_to_payment,
+    paragraph,
+    product_callout,
+    publish_article,
+    screenshot,
+)
 from tests.factories_shop import make_product
 from tests.integration.payments.helpers import THREE_D_SECURE, VISA, deliver
 
@@ -82,20 +87,7 @@ def to_card_field(page, settings, product, title):
     card = page.locator(f'[data-callout="product"] [data-product-id="{product.pk}"]')
     card.get_by_role("button", name=re.compile("Add to basket")).click()
     expect(page.locator("[data-mini-basket-count]")).to_have_text("1")
-    page.goto("/shop/basket/")
-    page.get_by_role("link", name="Proceed to checkout").click()
-    page.fill("#id_username", "grace@example.com")
-    page.check("input[name=options][value=anonymous]")
-    page.get_by_role("button", name="Continue").click()
-    for field, value in ADDRESS.items():
-        page.fill(f"#id_{field}", value)
-    country = page.locator("select#id_country")
-    if country.count():
-        country.select_option("GB")
-    page.get_by_role("button", name="Continue").click()
-    page.locator(
-        "form:has(input[name=method_code][value=standard]) button[type=submit]"
-    ).click()
+    checkout_to_payment(page, "grace@example.com")
     page.check("#payment-card")
     page.get_by_role("button", name="Continue to review your order").click()
     expect(page).to_have_url(re.compile(r"/checkout/preview/$"))

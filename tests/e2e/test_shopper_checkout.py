@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from shop.order.models import Order
 from site_project.roles import CUSTOMER_SERVICE
 from tests.e2e.conftest import (
+    ADDRESS,
     make_staff,
     paragraph,
     product_callout,
@@ -16,14 +17,6 @@ from tests.e2e.conftest import (
     sign_in_to_shop,
 )
 from tests.factories_shop import make_product
-
-ADDRESS = {
-    "first_name": "Ada",
-    "last_name": "Walker",
-    "line1": "1 Spine Street",
-    "line4": "Leeds",
-    "postcode": "LS1 1AA",
-}
 
 
 def test_guest_buys_from_an_article_callout_and_staff_see_the_order(page, new_page):

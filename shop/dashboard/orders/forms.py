@@ -30,11 +30,10 @@ class RecordPaymentForm(forms.Form):
     )
 
 
-class CardRefundForm(forms.Form):
-    """Money given back through Stripe for an order paid by card."""
-
-    refund_amount = forms.DecimalField(
-        label="Amount to refund (£)",
+def refund_field(label):
+    """An amount of money to give back, in pounds and pence."""
+    return forms.DecimalField(
+        label=label,
         min_value=D("0.01"),
         max_digits=12,
         decimal_places=2,
@@ -43,6 +42,12 @@ class CardRefundForm(forms.Form):
             "required": "Enter the amount to refund.",
         },
     )
+
+
+class CardRefundForm(forms.Form):
+    """Money given back through Stripe for an order paid by card."""
+
+    refund_amount = refund_field("Amount to refund (£)")
 
 
 class DispatchForm(forms.Form):
@@ -78,16 +83,7 @@ class AcceptReturnForm(forms.Form):
     """The money given back for a return customer service accepts."""
 
     return_id = forms.IntegerField(widget=forms.HiddenInput)
-    amount = forms.DecimalField(
-        label="Refund (£)",
-        min_value=D("0.01"),
-        max_digits=12,
-        decimal_places=2,
-        error_messages={
-            "invalid": "Enter the amount to refund, for example 12.50.",
-            "required": "Enter the amount to refund.",
-        },
-    )
+    amount = refund_field("Refund (£)")
 
 
 class DeclineReturnForm(forms.Form):
