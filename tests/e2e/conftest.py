@@ -52,19 +52,33 @@ def site_tree(transactional_db):
     return ensure_site_tree()
 
 
+def drop_beacons(context):
+    """The callout beacon (site.js sends it whenever a page is left) goes
+    nowhere: a beacon still being counted when the test database is emptied
+    holds locks the emptying needs. Tests marked ``beacons`` keep them."""
+    context.route("**/attribution/seen/", lambda route: route.abort())
+
+
+def new_context(request, browser, live_server, viewport=DESKTOP):
+    context = browser.new_context(viewport=viewport, base_url=live_server.url)
+    context.set_default_timeout(15_000)
+    if request.node.get_closest_marker("beacons") is None:
+        drop_beacons(context)
+    return context
+
+
 def close_context(context):
     """Close a browser context. Its pages send their callout beacon as they
     close (site.js); the test database is being torn down by then, so the
     beacon is dropped before it reaches the live server."""
-    context.route("**/attribution/seen/", lambda route: route.abort())
+    drop_beacons(context)
     context.close()
 
 
 @pytest.fixture
 def page(request, browser, live_server, site_tree):
     """A fresh browser context (own cookies) at desktop width."""
-    context = browser.new_context(viewport=DESKTOP, base_url=live_server.url)
-    context.set_default_timeout(15_000)
+    context = new_context(request, browser, live_server)
     page = context.new_page()
     yield page
     save_failure_screenshots(request, [page])
@@ -77,8 +91,7 @@ def new_page(request, browser, live_server):
     contexts = []
 
     def make(viewport=DESKTOP):
-        context = browser.new_context(viewport=viewport, base_url=live_server.url)
-        context.set_default_timeout(15_000)
+        context = new_context(request, browser, live_server, viewport)
         contexts.append(context)
         return context.new_page()
 

@@ -5,6 +5,7 @@ the callout on, so the basket line is credited to the article's callout."""
 import re
 from decimal import Decimal
 
+import pytest
 from playwright.sync_api import expect
 
 from attribution.models import BasketLineCallout, CalloutDay
@@ -25,6 +26,7 @@ from tests.factories_shop import make_product
 FILLER = "Rest, then walk a little further each day. " * 40
 
 
+@pytest.mark.beacons
 def test_view_product_from_a_callout_credits_the_callout(page):
     roller = make_product(title="Travel foam roller", price="16.00")
     article = publish_article(
