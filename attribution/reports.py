@@ -4,6 +4,7 @@ order lines (cancelled and refunded lines left out). Aggregates only: no
 row names a customer or an order."""
 
 import datetime
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -173,12 +174,13 @@ def summed_figures(start, end, keys, page_id):
 def forget_closed_figures():
     """Drop the kept sums of closed periods: an order line of an earlier day
     was cancelled or refunded, an article was deleted, old lines were
-    folded."""
-    if not cache.add(CLOSED_VERSION_KEY, 1, None):
-        try:
-            cache.incr(CLOSED_VERSION_KEY)
-        except ValueError:
-            cache.set(CLOSED_VERSION_KEY, 1, None)
+    folded. The kept sums are filed under a version that is new each time,
+    so none is used again, even if the cache has dropped the version."""
+    cache.set(CLOSED_VERSION_KEY, new_version(), None)
+
+
+def new_version():
+    return uuid.uuid4().hex
 
 
 def period_figures(compute, start, end, *key_parts):
@@ -190,7 +192,7 @@ def period_figures(compute, start, end, *key_parts):
     parts = []
     if start < today:
         closed_end = min(end, today - datetime.timedelta(days=1))
-        version = cache.get_or_set(CLOSED_VERSION_KEY, 1, None)
+        version = cache.get_or_set(CLOSED_VERSION_KEY, new_version, None)
         key = ":".join(
             map(str, ("attribution", version, compute.__name__, start, closed_end))
         )
