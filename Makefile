@@ -47,11 +47,14 @@ format: install
 browser:
 	scripts/chromium.sh
 
-## Install, lint, check, and run the whole suite on SQLite (browser tests too).
+## Install, lint, check, and run the whole suite on SQLite (browser tests too),
+## in TEST_WORKERS pytest-xdist processes (each with its own test database
+## and localstripe).
+TEST_WORKERS ?= 2
 test: install browser lint
 	DJANGO_SETTINGS_MODULE=site_project.settings.test $(PYTHON) manage.py check
 	DJANGO_SETTINGS_MODULE=site_project.settings.test $(PYTHON) manage.py makemigrations --check --dry-run
-	$(VENV)/bin/pytest -m "not postgres and not redis and not stack"
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) -m "not postgres and not redis and not stack"
 
 ## The same suite against a throw-away PostgreSQL server on loopback.
 test-postgres: install browser

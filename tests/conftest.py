@@ -134,9 +134,13 @@ def localstripe_url():
     (another test run's) is used and left running."""
     import subprocess
     import sys
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
 
     script = Path(__file__).resolve().parents[1] / "scripts" / "localstripe.sh"
-    env = {**os.environ, "PYTHON": sys.executable}
+    port = str(urlsplit(settings.STRIPE_API_BASE).port)
+    env = {**os.environ, "PYTHON": sys.executable, "LOCALSTRIPE_PORT": port}
     already_running = subprocess.run(
         [str(script), "running"], env=env, check=False, timeout=60
     )

@@ -26,6 +26,8 @@ DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default=No
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Stripe is localstripe on loopback (scripts/localstripe.sh), which also
-# serves its stand-in for Stripe.js; tests that pay set the keys.
-STRIPE_API_BASE = LOCALSTRIPE_URL or "http://127.0.0.1:8420"
+# serves its stand-in for Stripe.js; tests that pay set the keys. Each
+# pytest-xdist worker (gw0, gw1, ...) has a localstripe of its own.
+XDIST_WORKER = int(env.str("PYTEST_XDIST_WORKER", default="gw0").removeprefix("gw"))
+STRIPE_API_BASE = LOCALSTRIPE_URL or f"http://127.0.0.1:{8420 + 10 * XDIST_WORKER}"
 STRIPE_JS_URL = f"{STRIPE_API_BASE}/js.stripe.com/v3/"
