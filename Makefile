@@ -60,7 +60,7 @@ test: install browser lint
 test-postgres: install browser
 	@set -e; url=$$(scripts/postgres.sh start); \
 	trap 'scripts/postgres.sh stop' EXIT; \
-	DATABASE_URL=$$url $(VENV)/bin/pytest -m "not redis and not stack"
+	DATABASE_URL=$$url $(VENV)/bin/pytest -n $(TEST_WORKERS) -m "not redis and not stack"
 
 ## The reference production stack (deploy/): nginx -> Varnish -> two gunicorns,
 ## PostgreSQL, Redis and the task worker on loopback, each started by
