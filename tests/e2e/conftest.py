@@ -249,6 +249,15 @@ ADDRESS = {
 }
 
 
+def fill_address(page):
+    """The checkout's delivery address form, filled with ``ADDRESS`` in the UK."""
+    for field, value in ADDRESS.items():
+        page.fill(f"#id_{field}", value)
+    country = page.locator("select#id_country")
+    if country.count():
+        country.select_option("GB")
+
+
 def checkout_to_payment(page, email):
     """From the basket to the payment step, as a guest: email, address,
     standard delivery."""
@@ -260,11 +269,7 @@ def checkout_to_payment(page, email):
     page.check("input[name=options][value=anonymous]")
     page.get_by_role("button", name="Continue").click()
     expect(page).to_have_url(re.compile(r"/checkout/shipping-address/$"))
-    for field, value in ADDRESS.items():
-        page.fill(f"#id_{field}", value)
-    country = page.locator("select#id_country")
-    if country.count():
-        country.select_option("GB")
+    fill_address(page)
     page.get_by_role("button", name="Continue").click()
     page.locator(
         "form:has(input[name=method_code][value=standard]) button[type=submit]"

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from shop.order.models import Order
 from site_project.roles import CUSTOMER_SERVICE
 from tests.e2e.conftest import (
-    ADDRESS,
+    fill_address,
     make_staff,
     paragraph,
     product_callout,
@@ -59,11 +59,7 @@ def test_guest_buys_from_an_article_callout_and_staff_see_the_order(page, new_pa
     screenshot(page, "shopper-4-gateway")
     page.get_by_role("button", name="Continue").click()
     expect(page).to_have_url(re.compile(r"/checkout/shipping-address/$"))
-    for field, value in ADDRESS.items():
-        page.fill(f"#id_{field}", value)
-    country = page.locator("select#id_country")
-    if country.count():
-        country.select_option("GB")
+    fill_address(page)
     screenshot(page, "shopper-5-address")
     page.get_by_role("button", name="Continue").click()
 
